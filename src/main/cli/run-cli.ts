@@ -1,0 +1,59 @@
+import type { CliCommand, CliContext } from './command';
+import { COMMANDS } from './commands';
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  const lines = COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: berth COMMAND [OPTIONS]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `berth COMMAND --help` for more.',
+    '',
+  ].join('\n');
+}
+
+/** Global flags (-f, -p, --profile…) may come before the command, as with `docker compose`. */
+const FLAGS_WITH_VALUE = new Set([
+  '-f',
+  '--file',
+  '-p',
+  '--project-name',
+  '--project-directory',
+  '--env-file',
+  '--profile',
+]);
+
+function findCommand(args: string[]): { command: CliCommand; rest: string[] } | null {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (FLAGS_WITH_VALUE.has(arg)) {
+      index++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    const command = COMMANDS.find((candidate) => candidate.name === arg);
+    if (!command) return null;
+    return { command, rest: [...args.slice(0, index), ...args.slice(index + 1)] };
+  }
+  return null;
+}
+
+export async function runCli(args: string[], context: CliContext): Promise<number> {
+  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+    context.stdout.write(helpText());
+    return 0;
+  }
+  const found = findCommand(args);
+  if (!found) {
+    context.stderr.write(`berth: unknown command in: ${args.join(' ')}\n\n${helpText()}`);
+    return 2;
+  }
+  if (found.rest.includes('--help') || found.rest.includes('-h')) {
+    context.stdout.write(`${found.command.usage.trimEnd()}\n`);
+    return 0;
+  }
+  return found.command.run(found.rest, context);
+}

@@ -1,0 +1,62 @@
+import os from 'node:os';
+import path from 'node:path';
+import { app, shell } from 'electron';
+import { registerIpc } from './ipc/electron/register-ipc';
+import { originOf } from './ipc/core/sender-guard';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './security/app-protocol';
+import { isAllowedExternalUrl } from './security/external-urls';
+import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
+import { createServices } from './services/create-services';
+import { createMainWindow } from './window/create-main-window';
+
+app.enableSandbox();
+registerAppScheme();
+hardenAllWebContents();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions();
+  serveRenderer(path.join(__dirname, '../renderer'));
+
+  const services = createServices({ env: process.env, homeDir: os.homedir() });
+  void services.start();
+  const trustedWebContentsIds = new Set<number>();
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const trustedOrigins = new Set([APP_ORIGIN, ...(devServerUrl ? [originOf(devServerUrl)] : [])]);
+
+  const unregister = registerIpc(
+    {
+      ...services.handlers,
+      'app.openExternal': async ({ url }) => {
+        if (!isAllowedExternalUrl(url)) return { opened: false };
+        await shell.openExternal(url);
+        return { opened: true };
+      },
+    },
+    services.streams,
+    { trustedWebContentsIds, trustedOrigins },
+  );
+
+  const window = createMainWindow(path.join(__dirname, '../preload'));
+  const webContentsId = window.webContents.id;
+  trustedWebContentsIds.add(webContentsId);
+  window.on('closed', () => trustedWebContentsIds.delete(webContentsId));
+  await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    unregister();
+    void services.dispose();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('Berth failed to start:', error);
+  app.exit(1);
+});

@@ -1,0 +1,78 @@
+/**
+ * `extends:` — a service starts from another service (same file, or `file:` relative to the extending file)
+ * and its own keys merge over it with the usual merge rules. Chains are followed; cycles are errors.
+ */
+import { dirname, resolve } from 'node:path';
+import { composeInvalidError } from '../errors/compose-errors';
+import { mergeServiceDefinitions } from '../merge/merge-files';
+import { deepClone, isPlainMap, type PlainMap } from '../util/plain-data';
+
+/** Loads another file's services (interpolated, canonical, paths made absolute) for `extends.file`. */
+export type ExtendsFileLoader = (file: string) => PlainMap;
+
+interface ServiceRef {
+  file: string;
+  service: string;
+}
+
+export function applyExtends(model: PlainMap, file: string, loadServices: ExtendsFileLoader): void {
+  const services = model.services;
+  if (services === undefined || services === null) return;
+  if (!isPlainMap(services)) throw composeInvalidError('services must be a mapping', { file, path: 'services' });
+  for (const name of Object.keys(services)) {
+    services[name] = resolveService(name, services, file, [], loadServices);
+  }
+}
+
+function resolveService(
+  name: string,
+  services: PlainMap,
+  file: string,
+  chain: ServiceRef[],
+  loadServices: ExtendsFileLoader,
+): unknown {
+  const service = services[name];
+  if (service === null || service === undefined) return service;
+  if (!isPlainMap(service)) throw composeInvalidError(`services.${name} must be a mapping`, { file, path: `services.${name}` });
+  const extendsValue = service.extends;
+  if (extendsValue === undefined) return service;
+
+  const { ref, refFile } = readExtends(extendsValue, name, file);
+  let baseServices = services;
+  let baseFile = file;
+  if (refFile !== undefined) {
+    baseFile = resolve(dirname(file), refFile);
+    baseServices = loadServices(baseFile);
+    if (!Object.hasOwn(baseServices, ref)) {
+      throw composeInvalidError(
+        `cannot extend service ${JSON.stringify(name)} in ${file}: service ${JSON.stringify(ref)} not found in ${refFile}`,
+        { file, path: `services.${name}.extends` },
+      );
+    }
+  } else if (!Object.hasOwn(services, ref)) {
+    throw composeInvalidError(
+      `cannot extend service ${JSON.stringify(name)} in ${file}: service ${JSON.stringify(ref)} not found`,
+      { file, path: `services.${name}.extends` },
+    );
+  }
+
+  const current = { file: baseFile, service: name };
+  if (chain.some((link) => link.file === current.file && link.service === current.service)) {
+    const cycle = [...chain, current].map((link) => `${link.file}:${link.service}`).join(' -> ');
+    throw composeInvalidError(`Circular reference with extends: ${cycle}`, { file, path: `services.${name}.extends` });
+  }
+  const base = resolveService(ref, baseServices, baseFile, [...chain, current], loadServices);
+  if (base === null || base === undefined) return service;
+  const merged = mergeServiceDefinitions(deepClone(base as PlainMap), service);
+  delete merged.extends;
+  services[name] = merged;
+  return merged;
+}
+
+function readExtends(value: unknown, name: string, file: string): { ref: string; refFile?: string } {
+  if (typeof value === 'string') return { ref: value };
+  if (isPlainMap(value) && typeof value.service === 'string') {
+    return { ref: value.service, refFile: typeof value.file === 'string' ? value.file : undefined };
+  }
+  throw composeInvalidError(`services.${name}.extends must name a service`, { file, path: `services.${name}.extends` });
+}

@@ -1,0 +1,119 @@
+/**
+ * Files → one merged, canonical data model (compose-go loadYamlModel). Each YAML document of each file goes
+ * through: interpolation → extends → !reset/!override → include → merge → unicity → schema → canonical form.
+ * Then defaults, relative paths and bare environment keys are resolved once for the whole model.
+ */
+import { dirname } from 'node:path';
+import { resolveBareKeys } from '../normalize/normalize-model';
+import { resolveRelativePaths } from '../normalize/resolve-paths';
+import { applyExtends } from '../extends/apply-extends';
+import { applyInclude, type IncludedProject } from '../include/apply-include';
+import { composeFileError, composeInvalidError } from '../errors/compose-errors';
+import { interpolateTree } from '../interpolation/interpolate';
+import { enforceUnicity } from '../merge/enforce-unicity';
+import { mergeComposeMaps } from '../merge/merge-files';
+import { validateAgainstSchema } from '../schema/validate-schema';
+import { toCanonical } from '../transform/canonical';
+import { setDefaultValues } from '../transform/defaults';
+import { isPlainMap, type PlainMap } from '../util/plain-data';
+import { parseComposeYaml, type ParsedDocument } from '../yaml/parse-yaml';
+import { readTextFile } from './file-access';
+import type { LoadContext, ModelOptions } from './load-context';
+import { clearOverriddenPaths, removePath } from './reset-paths';
+
+export function loadModel(files: readonly string[], options: ModelOptions, context: LoadContext): PlainMap {
+  let model: PlainMap = {};
+  for (const file of files) model = loadFile(file, model, options, context);
+  setDefaultValues(model);
+  resolveRelativePaths(model, options.workingDir, context.home);
+  resolveListEnvironments(model, context.environment);
+  return model;
+}
+
+function loadFile(file: string, accumulated: PlainMap, options: ModelOptions, context: LoadContext): PlainMap {
+  const documents = parseFile(file, context);
+  let model = accumulated;
+  for (const document of documents) model = processDocument(document, file, model, options, context);
+  return model;
+}
+
+export function parseFile(file: string, context: LoadContext): ParsedDocument[] {
+  const cached = context.documents.get(file);
+  if (cached !== undefined) return cached;
+  const documents = parseComposeYaml(readTextFile(file), file);
+  context.documents.set(file, documents);
+  return documents;
+}
+
+function processDocument(
+  document: ParsedDocument,
+  file: string,
+  accumulated: PlainMap,
+  options: ModelOptions,
+  context: LoadContext,
+): PlainMap {
+  if (!isPlainMap(document.data)) {
+    throw composeFileError(`${file}: Top-level object must be a mapping`, { file });
+  }
+  const lookup = (name: string) => (Object.hasOwn(context.environment, name) ? context.environment[name] : undefined);
+  const onUnset = (name: string) => context.warn(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
+  const raw = structuredClone(document.data);
+  for (const path of document.resetPaths) removePath(raw, path);
+  const model = interpolateTree(raw, { lookup, onUnset, file }) as PlainMap;
+
+  if (!options.skipExtends) applyExtends(model, file, (other) => loadExtendedServices(other, context));
+  clearOverriddenPaths(accumulated, [...document.resetPaths, ...document.overridePaths]);
+  if (!options.skipInclude) {
+    const included = [...options.included, file];
+    applyInclude(model, options.workingDir, context.environment, included, (project) => loadIncluded(project, context));
+  }
+
+  let merged = enforceUnicity(mergeComposeMaps(accumulated, model));
+  if (!options.skipValidation) {
+    validateAgainstSchema(merged, file, context.documents.get(file) ?? []);
+    if ('version' in merged) {
+      context.warn(`${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`);
+      delete merged.version;
+    }
+  }
+  merged = toCanonical(merged);
+  omitEmptyDns(merged);
+  return enforceUnicity(merged);
+}
+
+/** Services of a file named by `extends.file`, with its relative paths resolved against its own directory. */
+function loadExtendedServices(file: string, context: LoadContext): PlainMap {
+  const model = loadModelWithoutProjectSteps(file, context);
+  resolveRelativePaths(model, dirname(file), context.home);
+  const services = model.services;
+  if (!isPlainMap(services)) {
+    throw composeInvalidError(`cannot extend service in ${file}: no services section`, { file });
+  }
+  return services;
+}
+
+function loadModelWithoutProjectSteps(file: string, context: LoadContext): PlainMap {
+  return loadFile(file, {}, { workingDir: dirname(file), included: [], skipExtends: true, skipInclude: true, skipValidation: true }, context);
+}
+
+function loadIncluded(project: IncludedProject, parent: LoadContext): PlainMap {
+  const context: LoadContext = { ...parent, environment: project.environment };
+  return loadModel(project.files, { workingDir: project.projectDirectory, included: project.included }, context);
+}
+
+function omitEmptyDns(model: PlainMap): void {
+  const services = isPlainMap(model.services) ? model.services : {};
+  for (const service of Object.values(services)) {
+    if (isPlainMap(service) && Array.isArray(service.dns) && service.dns.length === 0) delete service.dns;
+  }
+}
+
+function resolveListEnvironments(model: PlainMap, environment: Record<string, string>): void {
+  const lookup = (name: string) => (Object.hasOwn(environment, name) ? environment[name] : undefined);
+  const services = isPlainMap(model.services) ? model.services : {};
+  for (const service of Object.values(services)) {
+    if (isPlainMap(service) && Array.isArray(service.environment)) {
+      service.environment = resolveBareKeys(service.environment, lookup, true);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/** What a caller (CLI, IPC) tells the loader. The loader never reads process.env or process.cwd itself. */
+export interface LoadOptions {
+  /** Directory relative paths on the command line resolve against (the shell's cwd). */
+  workingDir: string;
+  /** `-f` files in order; empty → COMPOSE_FILE, then the default names searched upwards. */
+  files?: string[];
+  /** `-p`. */
+  projectName?: string;
+  /** `--project-directory`; default: the directory of the first file. */
+  projectDirectory?: string;
+  /** `--env-file` (replaces the default `.env`). */
+  envFiles?: string[];
+  /** `--profile`; empty → COMPOSE_PROFILES. */
+  profiles?: string[];
+  /** Services named on the command line: they are enabled along with their profiles. */
+  services?: string[];
+  /** The shell environment. */
+  env: Record<string, string | undefined>;
+  /** Called for each warning Compose would print (unset variable, obsolete `version`). */
+  onWarning?: (message: string) => void;
+}

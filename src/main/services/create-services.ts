@@ -1,0 +1,40 @@
+import type { OperationHandlers } from '../ipc/core/dispatch';
+import type { StreamFactories } from '../ipc/core/stream-factories';
+import { listContainers } from './containers/containers-service';
+import { EngineConnection } from './docker/engine-connection';
+import { createEventsSource } from './events/events-source';
+
+export interface ServicesOptions {
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+}
+
+/** Operations every host (Electron main, the test bridge) implements itself, because they touch the desktop. */
+export type HostOperations = 'app.openExternal';
+
+export interface Services {
+  connection: EngineConnection;
+  handlers: Omit<OperationHandlers, HostOperations>;
+  streams: StreamFactories;
+  /** Connects to the engine; resolves after the first attempt, connected or not. */
+  start(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** Wires the Electron-free services; Electron main and the test bridge both start here. */
+export function createServices(options: ServicesOptions): Services {
+  const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
+
+  return {
+    connection,
+    handlers: {
+      'engine.state': () => connection.getState(),
+      'containers.list': () => listContainers(connection.getDocker()),
+    },
+    streams: {
+      events: () => createEventsSource(connection),
+    },
+    start: () => connection.start(),
+    dispose: () => connection.stop(),
+  };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { BerthError } from '../../../shared/errors';
+import { readJsonFile } from './docker-config';
+
+/** The name the docker CLI reserves for "no context": DOCKER_HOST or the platform's default socket. */
+export const DEFAULT_CONTEXT_NAME = 'default';
+
+/** The docker endpoint of a context stored by `docker context create`. */
+export interface StoredContext {
+  name: string;
+  metaPath: string;
+  host: string;
+  skipTlsVerify: boolean;
+  /** Where `docker context create --docker ca=...,cert=...,key=...` copied the TLS files. */
+  tlsDir: string;
+}
+
+const ContextMetaSchema = z.object({
+  Endpoints: z.object({
+    docker: z.object({
+      Host: z.string().min(1),
+      SkipTLSVerify: z.boolean().optional(),
+    }),
+  }),
+});
+
+/** The docker CLI stores each context under the sha256 of its name, so any name is a safe directory name. */
+export function contextDirName(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+/**
+ * Reads `<config dir>/contexts/meta/<sha256(name)>/meta.json`. `selectedBy` says why this context is used
+ * (e.g. `DOCKER_CONTEXT`), so the error tells the user what to change.
+ */
+export function readStoredContext(configDir: string, name: string, selectedBy: string): StoredContext {
+  const dirName = contextDirName(name);
+  const metaPath = join(configDir, 'contexts', 'meta', dirName, 'meta.json');
+  const fix = `Run "docker context ls" to list contexts, then "docker context use <name>" (or "default"), or fix ${selectedBy}.`;
+
+  const meta = readJsonFile(metaPath);
+  if (meta === undefined) {
+    throw new BerthError(
+      'E_ENGINE_UNREACHABLE',
+      `Docker context "${name}" (from ${selectedBy}) does not exist: ${metaPath} is missing.`,
+      {
+        fix,
+      },
+    );
+  }
+  const parsed = ContextMetaSchema.safeParse(meta);
+  if (!parsed.success) {
+    throw new BerthError(
+      'E_ENGINE_UNREACHABLE',
+      `Docker context "${name}" is broken: ${metaPath} has no Endpoints.docker.Host.`,
+      {
+        fix: `Recreate it with "docker context create ${name} --docker host=<address>", or switch with "docker context use default".`,
+        details: { issues: parsed.error.issues },
+      },
+    );
+  }
+  const docker = parsed.data.Endpoints.docker;
+  return {
+    name,
+    metaPath,
+    host: docker.Host,
+    skipTlsVerify: docker.SkipTLSVerify ?? false,
+    tlsDir: join(configDir, 'contexts', 'tls', dirName, 'docker'),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Holds messages while the consumer has too much unacknowledged data. Engine events can't be
+ * paused at the source, so the buffer is bounded: past `capacity` it drops and counts, and the
+ * consumer is told to resync instead of growing memory without bound.
+ */
+export class PausedBuffer<M> {
+  private readonly queue: M[] = [];
+  private droppedCount = 0;
+  private paused = false;
+
+  constructor(
+    private readonly deliver: (message: M) => void,
+    private readonly onDropped: (count: number) => void,
+    private readonly capacity = 1_000,
+  ) {}
+
+  push(message: M): void {
+    if (!this.paused) return this.deliver(message);
+    if (this.queue.length < this.capacity) this.queue.push(message);
+    else this.droppedCount++;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const pending = this.queue.splice(0);
+    for (const message of pending) {
+      if (this.paused) {
+        this.queue.push(message);
+        continue;
+      }
+      this.deliver(message);
+    }
+    if (this.droppedCount > 0 && !this.paused) {
+      const dropped = this.droppedCount;
+      this.droppedCount = 0;
+      this.onDropped(dropped);
+    }
+  }
+
+  clear(): void {
+    this.queue.length = 0;
+  }
+}

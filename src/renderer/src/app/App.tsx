@@ -1,0 +1,31 @@
+import { ContainersPage } from '../features/containers/ContainersPage';
+import { StatusBar } from '../features/engine/StatusBar';
+import { useEngineSync } from '../features/engine/use-engine-sync';
+import { LogsPage } from '../features/logs/LogsPage';
+import { NotYetPage } from '../features/placeholder/NotYetPage';
+import { TerminalsPage } from '../features/terminals/TerminalsPage';
+import { useBerthStore } from '../stores/store';
+import { PAGE_TITLES } from '../stores/ui-slice';
+import { Sidebar } from './Sidebar';
+import { useKeyboardNavigation } from './use-keyboard-navigation';
+import { useTheme } from './use-theme';
+
+export function App() {
+  useEngineSync();
+  useTheme();
+  useKeyboardNavigation();
+  const page = useBerthStore((state) => state.page);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="page" data-testid={`page-${page}`}>
+        <h1>{PAGE_TITLES[page]}</h1>
+        {page === 'containers' && <ContainersPage />}
+        {page === 'logs' && <LogsPage />}
+        {page !== 'containers' && page !== 'logs' && page !== 'terminals' && <NotYetPage page={page} />}
+        <TerminalsPage visible={page === 'terminals'} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ContainerSummary } from '../../../../shared/schemas/containers';
+import { api } from '../../lib/api';
+
+function PortLinks({ ports }: { ports: ContainerSummary['ports'] }) {
+  if (ports.length === 0) return <span className="muted">—</span>;
+  return (
+    <>
+      {ports.map((port) => {
+        const host = port.hostIp === '0.0.0.0' || port.hostIp === '::' ? 'localhost' : port.hostIp;
+        const url = `http://${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
+        return (
+          <button
+            key={`${port.hostIp}-${port.hostPort}-${port.protocol}`}
+            type="button"
+            className="link-button"
+            title={`Open ${url}`}
+            onClick={() => void api.app.openExternal({ url })}
+          >
+            {port.hostPort}→{port.containerPort}
+            {port.protocol === 'tcp' ? '' : `/${port.protocol}`}
+          </button>
+        );
+      })}
+    </>
+  );
+}
+
+export function ContainerRow({ container }: { container: ContainerSummary }) {
+  const health = container.health ? ` (${container.health})` : '';
+  return (
+    <tr data-testid="container-row" data-container-id={container.id} data-state={container.state} tabIndex={0}>
+      <td className="name-cell">
+        <span className={`state-dot state-${container.state}`} aria-hidden="true" />
+        {container.name}
+      </td>
+      <td>{container.compose?.service ?? <span className="muted">—</span>}</td>
+      <td className="mono">{container.image}</td>
+      <td data-testid="container-state">
+        {container.state}
+        {health}
+      </td>
+      <td className="muted">{container.status}</td>
+      <td>
+        <PortLinks ports={container.ports} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,5 @@
+import { NotYetPage } from '../placeholder/NotYetPage';
+
+export function LogsPage() {
+  return <NotYetPage page="logs" />;
+}

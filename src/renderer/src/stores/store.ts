@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+import { createContainersSlice, type ContainersSlice } from './containers-slice';
+import { createEngineSlice, type EngineSlice } from './engine-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+/** One bound store of slices; it holds metadata only (never log lines or terminal bytes). */
+export type BerthStore = EngineSlice & ContainersSlice & UiSlice;
+
+export const useBerthStore = create<BerthStore>()((...args) => ({
+  ...createEngineSlice(...args),
+  ...createContainersSlice(...args),
+  ...createUiSlice(...args),
+}));

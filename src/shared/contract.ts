@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { ErrorPayload, Result } from './errors';
+import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
+import { ContainerSummarySchema } from './schemas/containers';
+import { EngineStateSchema } from './schemas/engine';
+import { EventsMessageSchema } from './schemas/events';
+
+/** Operations that take no input reject anything but `undefined`. */
+const NoInput = z.undefined();
+
+export const operations = {
+  'app.openExternal': {
+    input: z.object({ url: z.string().max(2048) }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+  'engine.state': { input: NoInput, output: EngineStateSchema },
+  'containers.list': { input: NoInput, output: z.array(ContainerSummarySchema) },
+} as const satisfies Record<(typeof OPERATION_NAMES)[number], { input: z.ZodType; output: z.ZodType }>;
+
+export const streams = {
+  events: { input: NoInput, message: EventsMessageSchema },
+} as const satisfies Record<(typeof STREAM_KINDS)[number], { input: z.ZodType; message: z.ZodType }>;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> = z.input<Operations[N]['input']>;
+export type OperationOutput<N extends OperationName> = z.output<Operations[N]['output']>;
+
+export type Streams = typeof streams;
+export type StreamKind = keyof Streams;
+export type StreamInput<K extends StreamKind> = z.input<Streams[K]['input']>;
+export type StreamMessage<K extends StreamKind> = z.output<Streams[K]['message']>;
+
+type DomainOf<N> = N extends `${infer Domain}.${string}` ? Domain : never;
+type OperationsIn<Domain extends string> = {
+  [N in OperationName as N extends `${Domain}.${infer Op}` ? Op : never]: undefined extends OperationInput<N>
+    ? (input?: OperationInput<N>) => Promise<Result<OperationOutput<N>>>
+    : (input: OperationInput<N>) => Promise<Result<OperationOutput<N>>>;
+};
+
+/** Handlers a stream consumer passes in; called in order, one message at a time. */
+export interface StreamHandlers<M> {
+  onMessage(message: M): void;
+  /** Called once: `error` is set when the stream failed or was rejected. */
+  onClose(error?: ErrorPayload): void;
+}
+
+/** The consumer's side of an open stream. */
+export interface StreamHandle {
+  /** Acknowledge `units` processed (bytes for byte streams); the producer resumes below the low watermark. */
+  ack(units: number): void;
+  /** Send data to the producer (terminal input, resize…). */
+  send(message: unknown): void;
+  close(): void;
+}
+
+/** `window.berth`: one typed function per operation, grouped by domain, plus streams. */
+export type BerthApi = { [D in DomainOf<OperationName>]: OperationsIn<D> } & {
+  streams: {
+    open<K extends StreamKind>(
+      kind: K,
+      input: StreamInput<K>,
+      handlers: StreamHandlers<StreamMessage<K>>,
+    ): StreamHandle;
+  };
+};

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { startBridge, type Bridge } from '../support/bridge/bridge-server';
+import { createBridgeServices, type BridgeServices } from '../support/bridge/bridge-services';
+import { requireEngine, type TestEngine } from '../support/require-engine';
+import { BerthPage } from './pages/berth-page';
+
+const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+
+interface WorkerFixtures {
+  engine: TestEngine;
+  backend: BridgeServices;
+  bridge: Bridge;
+}
+
+interface TestFixtures {
+  berth: BerthPage;
+}
+
+/**
+ * Each worker runs the real main-process services behind the test bridge, with a throwaway home
+ * directory; each test gets a fresh page on it.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  engine: [
+    async ({}, use) => {
+      await use(await requireEngine());
+    },
+    { scope: 'worker' },
+  ],
+  backend: [
+    async ({}, use) => {
+      const backend = await createBridgeServices();
+      await use(backend);
+      await backend.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  bridge: [
+    async ({ backend }, use) => {
+      const bridge = await startBridge({
+        rendererDir: RENDERER_DIR,
+        handlers: backend.handlers,
+        streams: backend.services.streams,
+      });
+      await use(bridge);
+      await bridge.close();
+    },
+    { scope: 'worker' },
+  ],
+  berth: async ({ page, bridge }, use) => {
+    const berth = new BerthPage(page);
+    await berth.open(bridge.pageUrl);
+    await use(berth);
+  },
+});
+
+export { expect } from '@playwright/test';
