@@ -29,7 +29,7 @@ test.describe('Electron app', () => {
       const window = await app.firstWindow();
       await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
       const exposed = await window.evaluate(() => ({
-        berth: typeof window.berth,
+        berth: typeof (window as unknown as { berth?: unknown }).berth,
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));

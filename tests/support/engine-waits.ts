@@ -17,7 +17,9 @@ export function waitForState(
     if (matches(connection.getState())) return resolve(connection.getState());
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error(`no matching engine state within ${timeoutMs} ms; last: ${JSON.stringify(connection.getState())}`));
+      reject(
+        new Error(`no matching engine state within ${timeoutMs} ms; last: ${JSON.stringify(connection.getState())}`),
+      );
     }, timeoutMs);
     const unsubscribe = connection.onStateChange((state) => {
       if (!matches(state)) return;

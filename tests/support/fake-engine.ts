@@ -42,7 +42,11 @@ export const FAKE_INFO: RawEngineInfo = {
   Driver: 'vfs',
 };
 
-export const FAKE_VERSION: RawEngineVersion = { Version: '99.0.0', ApiVersion: '1.41', Components: [{ Name: 'Engine' }] };
+export const FAKE_VERSION: RawEngineVersion = {
+  Version: '99.0.0',
+  ApiVersion: '1.41',
+  Components: [{ Name: 'Engine' }],
+};
 
 /** A Docker Engine API stand-in on a unix socket: `/_ping`, `/info`, `/version` and a controllable `/events`. */
 export async function startFakeEngine(options: FakeEngineOptions = {}): Promise<FakeEngine> {

@@ -41,6 +41,17 @@ export function privateDockerdUnsupportedReason(): string | null {
 }
 
 /**
+ * For `describe.skipIf`: true when a private dockerd can't run here, after saying why. With BERTH_REQUIRE_DOCKER=1
+ * it is false, so the suite fails instead of skipping, as `requireEngine` does.
+ */
+export function skipWithoutPrivateDockerd(): boolean {
+  const reason = privateDockerdUnsupportedReason();
+  if (reason === null || process.env.BERTH_REQUIRE_DOCKER === '1') return false;
+  console.warn(`[integration] skipped: ${reason}; set BERTH_REQUIRE_DOCKER=1 to fail instead.`);
+  return true;
+}
+
+/**
  * Runs a second dockerd, a child of the test process, beside the machine's engine. It shares nothing with it:
  * its own data root, exec root (so its own managed containerd, socket and state), pidfile, socket and containerd
  * namespaces, and it touches no network state (`--bridge=none --iptables=false --ip-forward=false`).

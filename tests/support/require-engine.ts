@@ -29,7 +29,9 @@ export async function requireEngine(): Promise<TestEngine> {
     if (process.env.BERTH_REQUIRE_DOCKER === '1') {
       throw new Error(`BERTH_REQUIRE_DOCKER=1 but no Docker engine answers: ${reason}`);
     }
-    console.warn(`[integration] skipped: no Docker engine answers (${reason}); set BERTH_REQUIRE_DOCKER=1 to fail instead.`);
+    console.warn(
+      `[integration] skipped: no Docker engine answers (${reason}); set BERTH_REQUIRE_DOCKER=1 to fail instead.`,
+    );
     return { available: false, docker, reason };
   }
 }

@@ -10,12 +10,13 @@ export const EndpointSchema = z.object({
   /** Docker context name when the address came from one. */
   context: z.string().optional(),
   tls: z.boolean(),
-  /** False for tcp/ssh endpoints: host GPUs and paths are not the engine's. */
+  /** False for ssh and non-loopback tcp endpoints: host GPUs and paths are not the engine's. */
   local: z.boolean(),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 
 export const EngineInfoSchema = z.object({
+  /** The engine host's name (`docker info` Name); `flavor` says which product runs it. */
   name: z.string(),
   serverVersion: z.string(),
   apiVersion: z.string(),
@@ -49,7 +50,7 @@ export const EngineStateSchema = z.object({
   fix: z.string().nullable(),
   /** Epoch ms of the next reconnect attempt while unreachable. */
   nextRetryAt: z.number().nullable(),
-  /** Epoch ms of the last change. */
+  /** Epoch ms when `status` last changed; retries while unreachable keep it. */
   since: z.number(),
 });
 export type EngineState = z.infer<typeof EngineStateSchema>;

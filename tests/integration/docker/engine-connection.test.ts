@@ -47,7 +47,11 @@ describe.skipIf(!engine.available)('EngineConnection against the machine engine'
       .catch(() => false);
 
     if (hasTestImage) {
-      const created = waitForEvent(connection, (e) => e.type === 'container' && e.action === 'create' && e.attributes.name === name, 10_000);
+      const created = waitForEvent(
+        connection,
+        (e) => e.type === 'container' && e.action === 'create' && e.attributes.name === name,
+        10_000,
+      );
       const container = await docker.createContainer({ Image: TEST_IMAGE, name, Cmd: ['true'] });
       try {
         const event = await created;
@@ -58,7 +62,11 @@ describe.skipIf(!engine.available)('EngineConnection against the machine engine'
         await container.remove({ force: true });
       }
     } else {
-      const created = waitForEvent(connection, (e) => e.type === 'network' && e.action === 'create' && e.attributes.name === name, 10_000);
+      const created = waitForEvent(
+        connection,
+        (e) => e.type === 'network' && e.action === 'create' && e.attributes.name === name,
+        10_000,
+      );
       const network = await docker.createNetwork({ Name: name, Driver: 'bridge', Internal: true });
       try {
         const event = await created;

@@ -6,14 +6,17 @@ import { createDockerClient } from '../../../src/main/services/docker/docker-cli
 import { EngineConnection } from '../../../src/main/services/docker/engine-connection';
 import type { EngineState } from '../../../src/shared/schemas/engine';
 import { waitForEvent, waitForState } from '../../support/engine-waits';
-import { privateDockerdUnsupportedReason, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
+import {
+  privateDockerdUnsupportedReason,
+  startPrivateDockerd,
+  type PrivateDockerd,
+} from '../../support/private-dockerd';
 import { requireEngine } from '../../support/require-engine';
 
 const engine = await requireEngine();
-const unsupported = privateDockerdUnsupportedReason();
-if (unsupported && engine.available) console.warn(`[integration] reconnect tests skipped: ${unsupported}`);
+const skipPrivate = skipWithoutPrivateDockerd();
 
-describe.skipIf(!engine.available || unsupported !== null)('EngineConnection when its engine stops and returns', () => {
+describe.skipIf(!engine.available || skipPrivate)('EngineConnection when its engine stops and returns', () => {
   let dockerd: PrivateDockerd;
   let homeDir: string;
   let connection: EngineConnection;
@@ -35,7 +38,11 @@ describe.skipIf(!engine.available || unsupported !== null)('EngineConnection whe
   });
 
   const volumeCreated = (name: string) =>
-    waitForEvent(connection, (event) => event.type === 'volume' && event.action === 'create' && event.id === name, 5_000);
+    waitForEvent(
+      connection,
+      (event) => event.type === 'volume' && event.action === 'create' && event.id === name,
+      5_000,
+    );
 
   const createVolume = async (name: string) => {
     await createDockerClient({ transport: 'unix', socketPath: dockerd.socketPath }).createVolume({ Name: name });
@@ -66,7 +73,9 @@ describe.skipIf(!engine.available || unsupported !== null)('EngineConnection whe
     const answeringAt = Date.now();
     await waitForState(connection, (state) => state.status === 'connected', 5_000);
     const reconnectMs = Date.now() - answeringAt;
-    console.info(`[reconnect] unreachable ${lostAfterMs} ms after SIGTERM; connected ${reconnectMs} ms after dockerd answered`);
+    console.info(
+      `[reconnect] unreachable ${lostAfterMs} ms after SIGTERM; connected ${reconnectMs} ms after dockerd answered`,
+    );
     expect(reconnectMs).toBeLessThan(5_000);
 
     const event = volumeCreated('berth-after-restart');

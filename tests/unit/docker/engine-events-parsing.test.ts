@@ -50,21 +50,32 @@ describe('toEngineEvent', () => {
       Actor: { ID: 'abc123', Attributes: { image: 'busybox', name: 'web', 'com.docker.compose.project': 'demo' } },
       scope: 'local',
       time: 1_700_000_000,
-      timeNano: 1_700_000_000_123_456_789,
+      timeNano: 1_700_000_000_000_000_000,
     });
     expect(EngineEventSchema.parse(event)).toEqual({
       type: 'container',
       action: 'start',
       id: 'abc123',
       attributes: { image: 'busybox', name: 'web', 'com.docker.compose.project': 'demo' },
-      timeNano: 1_700_000_000_123_456_789,
+      timeNano: 1_700_000_000_000_000_000,
     });
   });
 
   it('maps a network event whose actor is the network, and stringifies attribute values', () => {
     expect(
-      toEngineEvent({ Type: 'network', Action: 'connect', Actor: { ID: 'net1', Attributes: { container: 'c1', n: 3 } }, time: 2 }),
-    ).toEqual({ type: 'network', action: 'connect', id: 'net1', attributes: { container: 'c1', n: '3' }, timeNano: 2e9 });
+      toEngineEvent({
+        Type: 'network',
+        Action: 'connect',
+        Actor: { ID: 'net1', Attributes: { container: 'c1', n: 3 } },
+        time: 2,
+      }),
+    ).toEqual({
+      type: 'network',
+      action: 'connect',
+      id: 'net1',
+      attributes: { container: 'c1', n: '3' },
+      timeNano: 2e9,
+    });
   });
 
   it('reads the old status-only format', () => {

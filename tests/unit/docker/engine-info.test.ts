@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectFlavor, toEngineInfo, type RawEngineInfo, type RawEngineVersion } from '../../../src/main/services/docker/engine-info';
+import {
+  detectFlavor,
+  toEngineInfo,
+  type RawEngineInfo,
+  type RawEngineVersion,
+} from '../../../src/main/services/docker/engine-info';
 import { EngineInfoSchema, type Endpoint } from '../../../src/shared/schemas/engine';
 
 const dockerInfo: RawEngineInfo = {
@@ -62,8 +67,16 @@ describe('toEngineInfo', () => {
   });
 
   it('fills gaps from version and defaults for engines that send less', () => {
-    const info = EngineInfoSchema.parse(toEngineInfo({}, { Version: '4.9.0', ApiVersion: '1.41', Os: 'linux', Arch: 'arm64' }));
-    expect(info).toMatchObject({ serverVersion: '4.9.0', osType: 'linux', architecture: 'arm64', runtimes: [], cpus: 0 });
+    const info = EngineInfoSchema.parse(
+      toEngineInfo({}, { Version: '4.9.0', ApiVersion: '1.41', Os: 'linux', Arch: 'arm64' }),
+    );
+    expect(info).toMatchObject({
+      serverVersion: '4.9.0',
+      osType: 'linux',
+      architecture: 'arm64',
+      runtimes: [],
+      cpus: 0,
+    });
   });
 });
 

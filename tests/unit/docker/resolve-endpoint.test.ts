@@ -28,7 +28,8 @@ function writeCerts(dir: string, files: string[] = ['ca.pem', 'cert.pem', 'key.p
 }
 
 const sha = (name: string) => createHash('sha256').update(name).digest('hex');
-const contextMetaPath = (configDir: string, name: string) => join(configDir, 'contexts', 'meta', sha(name), 'meta.json');
+const contextMetaPath = (configDir: string, name: string) =>
+  join(configDir, 'contexts', 'meta', sha(name), 'meta.json');
 const contextTlsDir = (configDir: string, name: string) => join(configDir, 'contexts', 'tls', sha(name), 'docker');
 
 function writeContext(configDir: string, name: string, docker: Record<string, unknown>): string {
@@ -39,7 +40,11 @@ function writeContext(configDir: string, name: string, docker: Record<string, un
 }
 
 /** Resolution with only the sockets in `existing` present: nothing on this machine leaks into the result. */
-function resolve(env: NodeJS.ProcessEnv, existing: string[] = ['/var/run/docker.sock'], extra: Partial<ResolveEndpointOptions> = {}) {
+function resolve(
+  env: NodeJS.ProcessEnv,
+  existing: string[] = ['/var/run/docker.sock'],
+  extra: Partial<ResolveEndpointOptions> = {},
+) {
   const resolved = resolveEndpoint({
     env,
     homeDir: home,
@@ -73,7 +78,10 @@ describe('resolveEndpoint: DOCKER_HOST', () => {
   });
 
   it('falls back to the default socket for a bare unix://', () => {
-    expect(resolve({ DOCKER_HOST: 'unix://' }).target).toEqual({ transport: 'unix', socketPath: '/var/run/docker.sock' });
+    expect(resolve({ DOCKER_HOST: 'unix://' }).target).toEqual({
+      transport: 'unix',
+      socketPath: '/var/run/docker.sock',
+    });
   });
 
   it('uses a named pipe', () => {
@@ -126,13 +134,21 @@ describe('resolveEndpoint: DOCKER_HOST', () => {
   });
 
   it('names the missing CA file when TLS verification is on', () => {
-    const error = resolveError({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(home, 'none') });
+    const error = resolveError({
+      DOCKER_HOST: 'tcp://h:2376',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: join(home, 'none'),
+    });
     expect(error.message).toContain(join(home, 'none', 'ca.pem'));
   });
 
   it('names the missing half of a client certificate', () => {
     writeCerts(join(home, 'half'), ['ca.pem', 'cert.pem']);
-    const error = resolveError({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: join(home, 'half') });
+    const error = resolveError({
+      DOCKER_HOST: 'tcp://h:2376',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: join(home, 'half'),
+    });
     expect(error.message).toContain(join(home, 'half', 'key.pem'));
   });
 
@@ -167,7 +183,9 @@ describe('resolveEndpoint: DOCKER_HOST', () => {
 
   it('wins over DOCKER_CONTEXT and the current context', () => {
     writeFile(join(home, '.docker', 'config.json'), JSON.stringify({ currentContext: 'remote' }));
-    expect(resolve({ DOCKER_HOST: 'unix:///tmp/e.sock', DOCKER_CONTEXT: 'missing' }).endpoint.source).toBe('DOCKER_HOST');
+    expect(resolve({ DOCKER_HOST: 'unix:///tmp/e.sock', DOCKER_CONTEXT: 'missing' }).endpoint.source).toBe(
+      'DOCKER_HOST',
+    );
   });
 });
 
@@ -199,7 +217,10 @@ describe('resolveEndpoint: contexts', () => {
     const elsewhere = join(home, 'cfg');
     writeFile(join(elsewhere, 'config.json'), JSON.stringify({ currentContext: 'tcp' }));
     writeContext(elsewhere, 'tcp', { Host: 'tcp://10.1.1.1:2375' });
-    expect(resolve({ DOCKER_CONFIG: elsewhere }).endpoint).toMatchObject({ context: 'tcp', address: 'tcp://10.1.1.1:2375' });
+    expect(resolve({ DOCKER_CONFIG: elsewhere }).endpoint).toMatchObject({
+      context: 'tcp',
+      address: 'tcp://10.1.1.1:2375',
+    });
   });
 
   it('uses the context TLS files, verifying unless SkipTLSVerify', () => {
@@ -210,7 +231,10 @@ describe('resolveEndpoint: contexts', () => {
       target: { tls: { verify: true, ca: expect.any(Buffer), cert: expect.any(Buffer), key: expect.any(Buffer) } },
     });
     writeContext(configDir(), 'lax', { Host: 'tcp://engine.lan:2376', SkipTLSVerify: true });
-    expect(resolve({ DOCKER_CONTEXT: 'lax' })).toMatchObject({ endpoint: { tls: true }, target: { tls: { verify: false } } });
+    expect(resolve({ DOCKER_CONTEXT: 'lax' })).toMatchObject({
+      endpoint: { tls: true },
+      target: { tls: { verify: false } },
+    });
     writeContext(configDir(), 'plain', { Host: 'tcp://engine.lan:2375' });
     expect(resolve({ DOCKER_CONTEXT: 'plain' })).toMatchObject({ endpoint: { tls: false }, target: { tls: null } });
   });
@@ -283,7 +307,11 @@ describe('resolveEndpoint: the default socket and per-user engines', () => {
   });
 
   it('prefers Docker Desktop over Colima over Podman', () => {
-    const sockets = ['/run/podman/podman.sock', `${home}/.colima/default/docker.sock`, `${home}/.docker/run/docker.sock`];
+    const sockets = [
+      '/run/podman/podman.sock',
+      `${home}/.colima/default/docker.sock`,
+      `${home}/.docker/run/docker.sock`,
+    ];
     expect(resolve({}, sockets).endpoint.source).toBe('docker-desktop');
     expect(resolve({}, sockets.slice(0, 2)).endpoint.source).toBe('colima');
   });
@@ -298,7 +326,13 @@ describe('resolveEndpoint: the default socket and per-user engines', () => {
 
   it("uses Docker's named pipe on Windows", () => {
     expect(resolve({}, [], { platform: 'win32' })).toEqual({
-      endpoint: { kind: 'npipe', address: 'npipe:////./pipe/docker_engine', source: 'default', tls: false, local: true },
+      endpoint: {
+        kind: 'npipe',
+        address: 'npipe:////./pipe/docker_engine',
+        source: 'default',
+        tls: false,
+        local: true,
+      },
       target: { transport: 'npipe', socketPath: '//./pipe/docker_engine' },
     });
   });

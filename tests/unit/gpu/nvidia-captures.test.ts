@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseComputeApps } from '../../../src/main/services/gpu/nvidia/compute-apps';
 import { parseListGpus } from '../../../src/main/services/gpu/nvidia/list-gpus';
 import { deviceFromRow, metricsFromRow, parseQueryGpu } from '../../../src/main/services/gpu/nvidia/query-gpu';
-import { fixtureDir, listFixtures, readFixture } from './fixtures';
+import { fixtureDir, listFixtures, readFixture } from '../../support/gpu/fixtures';
 
 const nvidiaDir = fixtureDir('nvidia-smi');
 const CAPTURES = 'csv/from-captures';

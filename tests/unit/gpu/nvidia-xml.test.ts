@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNvidiaXml } from '../../../src/main/services/gpu/nvidia/xml-report';
-import { fixtureDir, listFixtures, readFixture } from './fixtures';
+import { fixtureDir, listFixtures, readFixture } from '../../support/gpu/fixtures';
 
 const nvidiaDir = fixtureDir('nvidia-smi');
 

@@ -96,9 +96,11 @@ export class EngineConnection {
   /** The client of the connected engine; throws E_ENGINE_UNREACHABLE with the reason and the fix otherwise. */
   getDocker(): Docker {
     if (this.state.status === 'connected' && this.docker) return this.docker;
+    const connecting = this.state.status === 'connecting';
     const reason =
-      this.state.reason ?? (this.state.status === 'connecting' ? 'Still connecting to the engine.' : 'Not connected.');
-    throw new BerthError('E_ENGINE_UNREACHABLE', reason, { fix: this.state.fix ?? undefined });
+      this.state.reason ?? (connecting ? 'Still connecting to the engine.' : 'Not connected to the engine.');
+    const fix = this.state.fix ?? (connecting ? 'Berth connects on its own; try again in a moment.' : undefined);
+    throw new BerthError('E_ENGINE_UNREACHABLE', reason, { fix });
   }
 
   private get stopped(): boolean {
@@ -149,7 +151,8 @@ export class EngineConnection {
       const delay = backoffDelay(this.failures, this.backoff);
       const endpoint = resolved?.endpoint ?? null;
       const diagnosis = diagnoseUnreachable(error, endpoint, this.options.platform ?? process.platform);
-      this.setState(unreachableState(endpoint, diagnosis, this.now() + delay, this.sinceFor('unreachable')));
+      const now = this.now();
+      this.setState(unreachableState(endpoint, diagnosis, now + delay, this.sinceFor('unreachable', now)));
       this.scheduleRetry(delay);
     }
   }
@@ -206,8 +209,8 @@ export class EngineConnection {
   }
 
   /** `since` moves only when the status changes, so repeated failures keep "unreachable since …". */
-  private sinceFor(status: EngineState['status']): number {
-    return this.state.status === status ? this.state.since : this.now();
+  private sinceFor(status: EngineState['status'], now: number): number {
+    return this.state.status === status ? this.state.since : now;
   }
 
   private setState(state: EngineState): void {

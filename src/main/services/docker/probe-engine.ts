@@ -20,6 +20,11 @@ export async function probeEngine(options: ProbeEngineOptions): Promise<EngineSt
     return connectedState(resolved.endpoint, session.info, now());
   } catch (error) {
     const endpoint = resolved?.endpoint ?? null;
-    return unreachableState(endpoint, diagnoseUnreachable(error, endpoint, options.platform ?? process.platform), null, now());
+    return unreachableState(
+      endpoint,
+      diagnoseUnreachable(error, endpoint, options.platform ?? process.platform),
+      null,
+      now(),
+    );
   }
 }

@@ -39,10 +39,13 @@ export function findGpuConflicts(requests: GpuRequest[], gpus: GpuDevice[]): Gpu
   const running = requests.filter((request) => request.running);
   const conflicts: GpuConflict[] = [];
   const claims = new Map<string, GpuRequest[]>();
-  let requested = 0;
+  // Demand: every count (`all` = every GPU) adds up, while pinned GPUs count once however many services share them.
+  let countedDemand = 0;
+  const pinned = new Set<string>();
   for (const request of running) {
     const { gpuIds, unknownIds } = resolveRequestedGpus(request, gpus);
-    requested += request.count === 'all' ? gpus.length : request.deviceIds.length || (request.count ?? 0);
+    if (request.deviceIds.length) gpuIds.forEach((gpuId) => pinned.add(gpuId));
+    else countedDemand += request.count === 'all' ? gpus.length : (request.count ?? 0);
     for (const deviceId of unknownIds) {
       conflicts.push({
         kind: 'unknown-device',
@@ -65,7 +68,8 @@ export function findGpuConflicts(requests: GpuRequest[], gpus: GpuDevice[]): Gpu
       message: `GPU ${gpu ? `${gpu.index} (${gpu.name})` : gpuId} is given to ${projects.size} running stacks: ${services.map(describe).join(', ')}.`,
     });
   }
-  if (requested > gpus.length && running.length > 0) {
+  const requested = countedDemand + pinned.size;
+  if (requested > gpus.length) {
     const services = uniqueRefs(running);
     conflicts.push({
       kind: 'over-subscribed',

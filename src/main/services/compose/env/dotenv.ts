@@ -48,7 +48,8 @@ function isKeyCharacter(char: string): boolean {
 }
 
 /**
- * Parses `source`. Variables resolve first against keys already read from this file, then against `lookup`.
+ * Parses `source`. Variables resolve first against `lookup` (the caller's environment), then against keys
+ * already read from this file.
  * Inherited keys (a bare `KEY` line) are only set when `lookup` knows them.
  */
 export function parseDotenv(
@@ -57,7 +58,7 @@ export function parseDotenv(
   options: SubstitutionOptions = {},
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  const resolve: VariableLookup = (name) => (Object.hasOwn(out, name) ? out[name] : lookup(name));
+  const resolve: VariableLookup = (name) => lookup(name) ?? (Object.hasOwn(out, name) ? out[name] : undefined);
   let rest = source.startsWith('\uFEFF') ? source.slice(1) : source;
   let line = 1;
 

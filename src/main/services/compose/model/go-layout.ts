@@ -6,7 +6,7 @@
  * Kinds: `string` `number` `bool` (omitted when zero), `string!` `bool!` (always written), `bytes` (size → "123"),
  * `duration` (Go duration text), `command` (shell words; written as null when absent), `list` (of strings),
  * `stringList` (string or list), `numberList` (expose: numbers become strings), `map` (string values),
- * `env` (values may be null), `hosts` (extra_hosts), `ulimit`, `raw`; `@Struct` a nested struct (pointer: omitted
+ * `env` (values may be null), `healthcheckTest` (a string means CMD-SHELL), `hosts` (extra_hosts), `ulimit`, `raw`; `@Struct` a nested struct (pointer: omitted
  * when absent), `@Struct!` a struct value (always written), `[@Struct]` a list and `{@Struct}` a map of structs.
  */
 export type FieldKind = string;
@@ -297,7 +297,7 @@ export const LAYOUTS: Record<string, StructLayout> = {
     ['service', 'string'],
   ],
   Healthcheck: [
-    ['test', 'list'],
+    ['test', 'healthcheckTest'],
     ['timeout', 'duration'],
     ['interval', 'duration'],
     ['retries', 'number*'],

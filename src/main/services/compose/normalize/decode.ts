@@ -11,6 +11,8 @@ import { normalizeDuration } from './go-duration';
 import { normalizeBytes } from './go-units';
 import { splitShellWords } from './shell-words';
 
+const SHELL_HEALTHCHECK = 'CMD-SHELL';
+
 type Decoded = { present: false } | { present: true; value: unknown };
 const ABSENT: Decoded = { present: false };
 const present = (value: unknown): Decoded => ({ present: true, value });
@@ -80,6 +82,9 @@ function decodeKind(kind: FieldKind, value: unknown, path: string): Decoded {
       const list = Array.isArray(value) ? value.map(goString) : [goString(value)];
       return list.length === 0 ? ABSENT : present(list);
     }
+    case 'healthcheckTest':
+      if (absent) return ABSENT;
+      return present(typeof value === 'string' ? [SHELL_HEALTHCHECK, value] : (value as unknown[]).map(goString));
     case 'map':
       return nonEmptyMap(toStringMap(value));
     case 'env':

@@ -5,6 +5,8 @@
 import type { ComposeService } from '../model/project';
 
 export const ALL_PROFILES = '*';
+/** With no profile requested Compose activates the empty profile, so `profiles: [""]` services start by default. */
+export const DEFAULT_PROFILES: readonly string[] = [''];
 
 export function isServiceEnabled(service: ComposeService, activeProfiles: readonly string[]): boolean {
   const profiles = service.profiles ?? [];

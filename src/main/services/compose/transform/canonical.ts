@@ -19,7 +19,7 @@ const stringToList: Transformer = (value) => (typeof value === 'string' ? [value
 
 const ports: Transformer = (value, path) => {
   if (!Array.isArray(value)) throw invalid(path, `invalid type ${typeof value} for port`);
-  return value.flatMap((entry) => {
+  return value.flatMap((entry): unknown[] => {
     if (isPlainMap(entry)) return [entry];
     try {
       return parsePortSpec(String(entry));

@@ -11,8 +11,10 @@ import {
   parseAllDocuments,
   YAMLMap,
   YAMLSeq,
+  type CollectionTag,
   type Document,
   type Node,
+  type ScalarTag,
 } from 'yaml';
 import { composeFileError } from '../errors/compose-errors';
 
@@ -35,10 +37,10 @@ export interface ParsedDocument {
   locate(path: KeyPath): SourcePosition | undefined;
 }
 
-const MERGE_TAGS = [RESET_TAG, OVERRIDE_TAG].flatMap((tag) => [
+const MERGE_TAGS: (ScalarTag | CollectionTag)[] = [RESET_TAG, OVERRIDE_TAG].flatMap((tag): (ScalarTag | CollectionTag)[] => [
   { tag, resolve: (text: string) => text },
-  { tag, collection: 'map' as const, nodeClass: YAMLMap, resolve: (map: YAMLMap) => map },
-  { tag, collection: 'seq' as const, nodeClass: YAMLSeq, resolve: (seq: YAMLSeq) => seq },
+  { tag, collection: 'map', nodeClass: YAMLMap, resolve: (map) => map },
+  { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq) => seq },
 ]);
 
 export function parseComposeYaml(source: string, file: string): ParsedDocument[] {

@@ -1,0 +1,45 @@
+/** GPU and other device reservations → `HostConfig.DeviceRequests`, from `deploy.resources.reservations.devices` and `gpus:`. */
+import type { DeviceRequestConfig, ServiceConfig } from '../service-config';
+
+export interface DeviceRequest {
+  Driver: string;
+  Count: number;
+  DeviceIDs: string[] | null;
+  Capabilities: string[][];
+  Options: Record<string, string>;
+}
+
+const ALL = -1;
+
+export function deviceRequests(config: ServiceConfig): DeviceRequest[] {
+  const fromDeploy = (config.deploy?.resources?.reservations?.devices ?? []).map((device) => toRequest(device, false));
+  const gpus = config.gpus === 'all' ? [{ count: 'all' }] : (config.gpus ?? []);
+  return [...fromDeploy, ...gpus.map((device) => toRequest(device, true))];
+}
+
+/** Compose's rule: neither count nor device_ids means every device. `gpus:` entries imply the gpu capability. */
+function toRequest(device: DeviceRequestConfig, impliesGpu: boolean): DeviceRequest {
+  const deviceIds = device.device_ids?.length ? device.device_ids : null;
+  const capabilities = device.capabilities?.length ? device.capabilities : impliesGpu ? ['gpu'] : [];
+  return {
+    Driver: device.driver ?? '',
+    Count: count(device.count, deviceIds),
+    DeviceIDs: deviceIds,
+    Capabilities: capabilities.length ? [capabilities] : [],
+    Options: device.options ?? {},
+  };
+}
+
+function count(value: number | string | undefined, deviceIds: string[] | null): number {
+  if (value === 'all' || value === ALL) return ALL;
+  if (value === undefined || value === '') return deviceIds ? 0 : ALL;
+  return Number(value);
+}
+
+export function requestsGpu(config: ServiceConfig): boolean {
+  return (
+    config.gpus !== undefined ||
+    deviceRequests(config).some((request) => request.Capabilities.flat().includes('gpu') || /nvidia/i.test(request.Driver)) ||
+    /nvidia/i.test(config.runtime ?? '')
+  );
+}

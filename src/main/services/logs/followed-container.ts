@@ -1,0 +1,35 @@
+import type { LogSource } from '../../../shared/schemas/logs';
+import type { OutputStream } from './container-log-reader';
+import { toUnixTimestamp } from './log-timestamp';
+import { StreamCursor } from './stream-cursor';
+import type { ContainerLogReader } from './container-log-reader';
+import type { TargetContainer } from './log-targets';
+
+/** What a session knows about one container it reads: its source entry, where each stream got to, its reader. */
+export class FollowedContainer {
+  readonly cursors: Record<OutputStream, StreamCursor> = { stdout: new StreamCursor(), stderr: new StreamCursor() };
+  reader: ContainerLogReader | null = null;
+  /** A start event came while a reader was still open: read again once it ends. */
+  readAgain = false;
+
+  constructor(
+    readonly container: TargetContainer,
+    readonly source: LogSource,
+    /** `since` for a container none of whose lines were delivered yet. */
+    private readonly firstSince: string | undefined,
+  ) {}
+
+  /** Accepts a line unless a resumed request repeats it. */
+  accept(stream: OutputStream, time: string): boolean {
+    return this.cursors[stream].accept(time);
+  }
+
+  /** `since` that resumes both streams: the older cursor (the other stream skips its repeats). */
+  resumeSince(): string | undefined {
+    const times = [this.cursors.stdout.time, this.cursors.stderr.time].filter((time): time is string => !!time);
+    if (times.length === 0) return this.firstSince;
+    this.cursors.stdout.beginResume();
+    this.cursors.stderr.beginResume();
+    return toUnixTimestamp(times.sort()[0]!);
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Whose logs to follow: one container, every container of a compose service, or a whole project. */
+export const LogTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('container'), id: z.string().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('service'), project: z.string().min(1).max(200), service: z.string().min(1).max(200) }).strict(),
+  z.object({ kind: z.literal('project'), project: z.string().min(1).max(200) }).strict(),
+]);
+export type LogTarget = z.infer<typeof LogTargetSchema>;
+
+export const DEFAULT_LOG_BUFFER_LINES = 100_000;
+
+export const LogsStreamInputSchema = z
+  .object({
+    target: LogTargetSchema,
+    /** Lines of history per container before following; `all` by default, as `docker compose logs`. */
+    tail: z.union([z.number().int().min(0), z.literal('all')]).default('all'),
+    /** Docker's forms: RFC 3339, a UNIX timestamp, or a duration back from now (`10m`, `1h30m`). */
+    since: z.string().max(64).optional(),
+    until: z.string().max(64).optional(),
+    follow: z.boolean().default(true),
+    /** Lines held for a slow consumer before the oldest are dropped (and counted). */
+    bufferLines: z.number().int().min(100).max(2_000_000).default(DEFAULT_LOG_BUFFER_LINES),
+  })
+  .strict();
+export type LogsStreamInput = z.infer<typeof LogsStreamInputSchema>;
+
+/** A container whose lines appear in the stream; lines point at it by `index`. */
+export const LogSourceSchema = z.object({
+  index: z.number().int(),
+  containerId: z.string(),
+  name: z.string(),
+  service: z.string().nullable(),
+  project: z.string().nullable(),
+  tty: z.boolean(),
+});
+export type LogSource = z.infer<typeof LogSourceSchema>;
+
+export const LogLineSchema = z.object({
+  /** The engine's timestamp, RFC 3339 with nine fraction digits in UTC, so strings sort by time. */
+  time: z.string(),
+  source: z.number().int(),
+  stream: z.enum(['stdout', 'stderr']),
+  /** Decoded UTF-8; carriage returns and ANSI escapes kept for the viewer to interpret. */
+  text: z.string(),
+});
+export type LogLine = z.infer<typeof LogLineSchema>;
+
+export const LogsMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('sources'), sources: z.array(LogSourceSchema) }),
+  z.object({ type: z.literal('lines'), lines: z.array(LogLineSchema) }),
+  /** Lines main had to drop, oldest first, because the consumer fell more than `bufferLines` behind. */
+  z.object({ type: z.literal('dropped'), count: z.number().int() }),
+  /** The history before following has been delivered in full. */
+  z.object({ type: z.literal('caught-up') }),
+  z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), text: z.string() }),
+]);
+export type LogsMessage = z.infer<typeof LogsMessageSchema>;
