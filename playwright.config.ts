@@ -9,7 +9,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list'], ['json']],
   outputDir: '.cache/playwright-results',
   projects: [
     {

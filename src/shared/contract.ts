@@ -4,6 +4,7 @@ import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
 import { ContainerSummarySchema } from './schemas/containers';
 import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
+import { LogsMessageSchema, LogsStreamInputSchema } from './schemas/logs';
 import { TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
 
 /** Operations that take no input reject anything but `undefined`. */
@@ -21,6 +22,7 @@ export const operations = {
 export const streams = {
   events: { input: NoInput, message: EventsMessageSchema },
   terminal: { input: TerminalOpenInputSchema, message: TerminalMessageSchema },
+  logs: { input: LogsStreamInputSchema, message: LogsMessageSchema },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], { input: z.ZodType; message: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -4,7 +4,7 @@
  */
 export const OPERATION_NAMES = ['app.openExternal', 'engine.state', 'containers.list'] as const;
 
-export const STREAM_KINDS = ['events', 'terminal'] as const;
+export const STREAM_KINDS = ['events', 'terminal', 'logs'] as const;
 
 /** IPC channel names used by the Electron transport. */
 export const IPC_CHANNELS = {

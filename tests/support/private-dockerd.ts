@@ -123,7 +123,18 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
     }
   };
 
-  await start();
+  const dispose = async () => {
+    await stop();
+    process.removeListener('exit', killOnExit);
+    rmSync(root, { recursive: true, force: true });
+  };
+
+  try {
+    await start();
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 
   return {
     socketPath,
@@ -138,11 +149,7 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
       await stop();
       await start();
     },
-    dispose: async () => {
-      await stop();
-      process.removeListener('exit', killOnExit);
-      rmSync(root, { recursive: true, force: true });
-    },
+    dispose,
   };
 }
 

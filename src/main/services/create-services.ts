@@ -3,6 +3,7 @@ import type { StreamFactories } from '../ipc/core/stream-factories';
 import { listContainers } from './containers/containers-service';
 import { EngineConnection } from './docker/engine-connection';
 import { createEventsSource } from './events/events-source';
+import { createLogsSource } from './logs/logs-source';
 import { createTerminalFactory } from './terminal/terminal-factory';
 
 export interface ServicesOptions {
@@ -35,6 +36,7 @@ export function createServices(options: ServicesOptions): Services {
     streams: {
       events: () => createEventsSource(connection),
       terminal: createTerminalFactory({ engine: connection, env: options.env, homeDir: options.homeDir }),
+      logs: (input) => createLogsSource(connection, input),
     },
     start: () => connection.start(),
     dispose: () => connection.stop(),

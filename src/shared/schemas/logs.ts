@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Whose logs to follow: one container, every container of a compose service, or a whole project. */
 export const LogTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('container'), id: z.string().min(1).max(200) }).strict(),
-  z.object({ kind: z.literal('service'), project: z.string().min(1).max(200), service: z.string().min(1).max(200) }).strict(),
+  z
+    .object({ kind: z.literal('service'), project: z.string().min(1).max(200), service: z.string().min(1).max(200) })
+    .strict(),
   z.object({ kind: z.literal('project'), project: z.string().min(1).max(200) }).strict(),
 ]);
 export type LogTarget = z.infer<typeof LogTargetSchema>;
@@ -24,6 +26,8 @@ export const LogsStreamInputSchema = z
   })
   .strict();
 export type LogsStreamInput = z.infer<typeof LogsStreamInputSchema>;
+/** What a client sends: defaults not yet applied. */
+export type LogsStreamRequest = z.input<typeof LogsStreamInputSchema>;
 
 /** A container whose lines appear in the stream; lines point at it by `index`. */
 export const LogSourceSchema = z.object({

@@ -6,11 +6,7 @@ import { createDockerClient } from '../../../src/main/services/docker/docker-cli
 import { EngineConnection } from '../../../src/main/services/docker/engine-connection';
 import type { EngineState } from '../../../src/shared/schemas/engine';
 import { waitForEvent, waitForState } from '../../support/engine-waits';
-import {
-  privateDockerdUnsupportedReason,
-  startPrivateDockerd,
-  type PrivateDockerd,
-} from '../../support/private-dockerd';
+import { skipWithoutPrivateDockerd, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
 import { requireEngine } from '../../support/require-engine';
 
 const engine = await requireEngine();

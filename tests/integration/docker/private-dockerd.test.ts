@@ -2,11 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerClient } from '../../../src/main/services/docker/docker-client';
-import {
-  privateDockerdUnsupportedReason,
-  startPrivateDockerd,
-  type PrivateDockerd,
-} from '../../support/private-dockerd';
+import { skipWithoutPrivateDockerd, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
 import { requireEngine } from '../../support/require-engine';
 
 const engine = await requireEngine();

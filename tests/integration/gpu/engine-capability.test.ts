@@ -5,18 +5,28 @@ import { dockerodeGpuAccess, type GpuDockerAccess } from '../../../src/main/serv
 import { assessGpuCapability, type EngineInfoForGpus } from '../../../src/main/services/gpu/engine-capability';
 import { GpuService } from '../../../src/main/services/gpu/gpu-service';
 import { requireEngine } from '../../support/require-engine';
-import { privateDockerdUnsupportedReason, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
+import {
+  privateDockerdUnsupportedReason,
+  startPrivateDockerd,
+  type PrivateDockerd,
+} from '../../support/private-dockerd';
 import { inventoryOf, nvidiaGpu } from '../../support/gpu/gpu-test-data';
 
 const engine = await requireEngine();
 const privateUnsupported = privateDockerdUnsupportedReason();
-if (engine.available && privateUnsupported) console.warn(`[gpu] private-engine capability tests skipped: ${privateUnsupported}`);
+if (engine.available && privateUnsupported)
+  console.warn(`[gpu] private-engine capability tests skipped: ${privateUnsupported}`);
 
 /** What this machine really has (these CI machines have no GPU), and the same machine with one H100. */
 const withGpu = inventoryOf([nvidiaGpu(0)]);
 
 function verdict(info: EngineInfoForGpus, inventory: HostGpuInventory, toolkit: boolean | null): GpuCapability {
-  return assessGpuCapability(info, { engineIsLocal: true, hostPlatform: 'linux', inventory, nvidiaToolkitOnHost: toolkit });
+  return assessGpuCapability(info, {
+    engineIsLocal: true,
+    hostPlatform: 'linux',
+    inventory,
+    nvidiaToolkitOnHost: toolkit,
+  });
 }
 
 describe.skipIf(!engine.available)('GPU capability from a real engine’s info', () => {

@@ -94,7 +94,15 @@ describe.skipIf(!engine.available)('GPU usage against the real engine', () => {
 
     const ours = overview.requests.filter((request) => request.project === PROJECT);
     expect(ours).toEqual([
-      { project: PROJECT, service: 'server', count: null, deviceIds: ['0'], driver: 'nvidia', capabilities: ['gpu'], running: false },
+      {
+        project: PROJECT,
+        service: 'server',
+        count: null,
+        deviceIds: ['0'],
+        driver: 'nvidia',
+        capabilities: ['gpu'],
+        running: false,
+      },
     ]);
     // Stopped stacks never conflict.
     expect(overview.conflicts.filter((conflict) => conflict.services.some((s) => s.project === PROJECT))).toEqual([]);

@@ -13,7 +13,12 @@ export function asNoHeaderQuery(capturedCsv: string, fields: readonly string[]):
 }
 
 /** A ToolRunner that answers nvidia-smi calls from one capture folder and records the calls. */
-export function captureRunner(nvidiaDir: string, capture: string, xmlFile: string | null, state: 'idle' | 'load' = 'load') {
+export function captureRunner(
+  nvidiaDir: string,
+  capture: string,
+  xmlFile: string | null,
+  state: 'idle' | 'load' = 'load',
+) {
   const calls: string[][] = [];
   const read = (file: string) => readFixture(nvidiaDir, 'csv/from-captures', capture, file);
   const runner: ToolRunner = {

@@ -19,9 +19,19 @@ describe.skipIf(!nvidiaDir)('NVIDIA detection from captured output', () => {
       '-q',
     ]);
     expect(result.cudaVersion).toBe('12.2');
-    expect(result.report).toEqual({ probe: 'nvidia-smi', status: 'found', source: '/usr/bin/nvidia-smi', detail: '1 GPU' });
+    expect(result.report).toEqual({
+      probe: 'nvidia-smi',
+      status: 'found',
+      source: '/usr/bin/nvidia-smi',
+      detail: '1 GPU',
+    });
     const [gpu] = result.gpus;
-    expect(gpu).toMatchObject({ name: 'NVIDIA H100 80GB HBM3', memoryTotalMiB: 81559, migEnabled: true, computeCapability: '9.0' });
+    expect(gpu).toMatchObject({
+      name: 'NVIDIA H100 80GB HBM3',
+      memoryTotalMiB: 81559,
+      migEnabled: true,
+      computeCapability: '9.0',
+    });
     expect(gpu!.migDevices.map((mig) => [mig.index, mig.profile, mig.uuid])).toEqual([
       [0, '3g.40gb', 'MIG-00000000-0000-0000-0000-000000000000'],
       [1, '2g.20gb', 'MIG-00000001-0000-0000-0000-000000000001'],
@@ -65,7 +75,12 @@ describe('detectHostGpus', () => {
 
   it('reports a failing nvidia-smi (driver not loaded) with its message', async () => {
     const inventory = await detectHostGpus({
-      runner: failing(new BerthError('E_INTERNAL', "nvidia-smi failed: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.")),
+      runner: failing(
+        new BerthError(
+          'E_INTERNAL',
+          "nvidia-smi failed: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.",
+        ),
+      ),
       platform: 'linux',
       nvidiaSmiPath: '/usr/lib/wsl/lib/nvidia-smi',
       rocmSmiPath: null,
@@ -93,7 +108,21 @@ describe('detectHostGpus', () => {
       nvidiaSmiPath: null,
       otherProbe: {
         listGpus: async () => [
-          { id: 'apple-0', vendor: 'apple', index: 0, uuid: null, name: 'Apple M3 Max', pciBusId: null, driverVersion: null, memoryTotalMiB: null, computeCapability: null, migEnabled: null, migDevices: [], driverModel: null, metrics: null },
+          {
+            id: 'apple-0',
+            vendor: 'apple',
+            index: 0,
+            uuid: null,
+            name: 'Apple M3 Max',
+            pciBusId: null,
+            driverVersion: null,
+            memoryTotalMiB: null,
+            computeCapability: null,
+            migEnabled: null,
+            migDevices: [],
+            driverModel: null,
+            metrics: null,
+          },
         ],
       },
     });

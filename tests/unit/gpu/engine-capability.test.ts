@@ -8,7 +8,10 @@ const linuxEngine = {
   OperatingSystem: 'Ubuntu 22.04.4 LTS',
   KernelVersion: '6.8.0-45-generic',
 };
-const withNvidiaRuntime = { ...linuxEngine, Runtimes: { ...linuxEngine.Runtimes, nvidia: { path: 'nvidia-container-runtime' } } };
+const withNvidiaRuntime = {
+  ...linuxEngine,
+  Runtimes: { ...linuxEngine.Runtimes, nvidia: { path: 'nvidia-container-runtime' } },
+};
 const oneGpu = inventoryOf([nvidiaGpu(0)]);
 const local = (overrides: Partial<CapabilityContext> = {}): CapabilityContext => ({
   engineIsLocal: true,
@@ -82,7 +85,14 @@ describe('assessGpuCapability', () => {
   it('passes on why nvidia-smi failed', () => {
     const inventory = inventoryOf(
       [],
-      [{ probe: 'nvidia-smi', status: 'failed', source: '/usr/bin/nvidia-smi', detail: 'Driver/library version mismatch' }],
+      [
+        {
+          probe: 'nvidia-smi',
+          status: 'failed',
+          source: '/usr/bin/nvidia-smi',
+          detail: 'Driver/library version mismatch',
+        },
+      ],
     );
     expect(assessGpuCapability(linuxEngine, local({ inventory })).because).toMatch(/Driver\/library version mismatch/);
   });
@@ -130,6 +140,9 @@ describe('assessGpuCapability', () => {
 
   it('tolerates the sparse info of old engines and Podman', () => {
     expect(() => assessGpuCapability({}, local())).not.toThrow();
-    expect(assessGpuCapability({ Runtimes: null, CDISpecDirs: null }, local())).toMatchObject({ runtimes: [], cdiSpecDirs: [] });
+    expect(assessGpuCapability({ Runtimes: null, CDISpecDirs: null }, local())).toMatchObject({
+      runtimes: [],
+      cdiSpecDirs: [],
+    });
   });
 });

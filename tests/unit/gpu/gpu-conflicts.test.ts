@@ -7,19 +7,39 @@ const gpus = [
   nvidiaGpu(0, {
     migEnabled: true,
     migDevices: [
-      { index: 0, uuid: 'MIG-aaaa', profile: '3g.40gb', gpuInstanceId: 1, computeInstanceId: 0, memoryTotalMiB: 40000, memoryUsedMiB: 0 },
+      {
+        index: 0,
+        uuid: 'MIG-aaaa',
+        profile: '3g.40gb',
+        gpuInstanceId: 1,
+        computeInstanceId: 0,
+        memoryTotalMiB: 40000,
+        memoryUsedMiB: 0,
+      },
     ],
   }),
   nvidiaGpu(1),
 ];
 
 function request(project: string, service: string, fields: Partial<GpuRequest>): GpuRequest {
-  return { project, service, count: null, deviceIds: [], driver: 'nvidia', capabilities: ['gpu'], running: true, ...fields };
+  return {
+    project,
+    service,
+    count: null,
+    deviceIds: [],
+    driver: 'nvidia',
+    capabilities: ['gpu'],
+    running: true,
+    ...fields,
+  };
 }
 
 describe('resolveRequestedGpus', () => {
   it('maps indexes, GPU UUIDs, MIG UUIDs and gpu:mig pairs to GPUs', () => {
-    const resolved = resolveRequestedGpus(request('a', 's', { deviceIds: ['1', gpus[0]!.uuid!, 'MIG-aaaa', '0:0', '7'] }), gpus);
+    const resolved = resolveRequestedGpus(
+      request('a', 's', { deviceIds: ['1', gpus[0]!.uuid!, 'MIG-aaaa', '0:0', '7'] }),
+      gpus,
+    );
     expect(resolved).toEqual({ gpuIds: [gpus[1]!.id, gpus[0]!.id], unknownIds: ['7'] });
   });
 
@@ -67,7 +87,11 @@ describe('findGpuConflicts', () => {
       [request('a', 'x', { count: 'all' }), request('b', 'y', { count: 1 }), request('c', 'z', { deviceIds: ['3'] })],
       gpus,
     );
-    expect(conflicts.map((conflict) => conflict.kind).sort()).toEqual(['over-subscribed', 'shared-pin', 'unknown-device']);
+    expect(conflicts.map((conflict) => conflict.kind).sort()).toEqual([
+      'over-subscribed',
+      'shared-pin',
+      'unknown-device',
+    ]);
     const over = conflicts.find((conflict) => conflict.kind === 'over-subscribed');
     expect(over).toMatchObject({ requested: 3, available: 2 });
   });

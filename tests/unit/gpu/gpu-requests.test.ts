@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  requestsFromComposeService,
-  requestsFromDeviceRequests,
-} from '../../../src/main/services/gpu/gpu-requests';
+import { requestsFromComposeService, requestsFromDeviceRequests } from '../../../src/main/services/gpu/gpu-requests';
 
 const ref = { project: 'llm', service: 'vllm' };
 
@@ -24,12 +21,23 @@ describe('requestsFromComposeService', () => {
     };
     expect(requestsFromComposeService(ref, service, true)).toEqual([
       { ...ref, count: 2, deviceIds: [], driver: 'nvidia', capabilities: ['gpu'], running: true },
-      { ...ref, count: null, deviceIds: ['0', 'GPU-aaaa'], driver: 'nvidia', capabilities: ['gpu', 'utility'], running: true },
+      {
+        ...ref,
+        count: null,
+        deviceIds: ['0', 'GPU-aaaa'],
+        driver: 'nvidia',
+        capabilities: ['gpu', 'utility'],
+        running: true,
+      },
     ]);
   });
 
   it('treats a request without count or device_ids as all GPUs, and reads count: all', () => {
-    const service = { deploy: { resources: { reservations: { devices: [{ capabilities: ['gpu'] }, { count: 'all', capabilities: ['gpu'] }] } } } };
+    const service = {
+      deploy: {
+        resources: { reservations: { devices: [{ capabilities: ['gpu'] }, { count: 'all', capabilities: ['gpu'] }] } },
+      },
+    };
     expect(requestsFromComposeService(ref, service, false).map((request) => request.count)).toEqual(['all', 'all']);
   });
 
@@ -37,12 +45,17 @@ describe('requestsFromComposeService', () => {
     expect(requestsFromComposeService(ref, { gpus: 'all' }, false)).toEqual([
       { ...ref, count: 'all', deviceIds: [], driver: null, capabilities: ['gpu'], running: false },
     ]);
-    expect(requestsFromComposeService(ref, { gpus: [{ device_ids: ['1'] }] }, false)[0]).toMatchObject({ deviceIds: ['1'], count: null });
+    expect(requestsFromComposeService(ref, { gpus: [{ device_ids: ['1'] }] }, false)[0]).toMatchObject({
+      deviceIds: ['1'],
+      count: null,
+    });
   });
 
   it('ignores services without GPU requests and malformed entries', () => {
     expect(requestsFromComposeService(ref, { image: 'redis' }, true)).toEqual([]);
-    expect(requestsFromComposeService(ref, { deploy: { resources: { reservations: { devices: 'gpu' } } } }, true)).toEqual([]);
+    expect(
+      requestsFromComposeService(ref, { deploy: { resources: { reservations: { devices: 'gpu' } } } }, true),
+    ).toEqual([]);
     expect(requestsFromComposeService(ref, null, true)).toEqual([]);
   });
 });

@@ -9,7 +9,12 @@ const container = (id: string, project?: string, service?: string) => ({
   labels: project && service ? { 'com.docker.compose.project': project, 'com.docker.compose.service': service } : {},
 });
 const containers = [container('a', 'llm', 'vllm'), container('b', 'llm', 'worker'), container('c')];
-const cgroupOf: Record<number, string> = { 100: 'a'.repeat(64), 101: 'a'.repeat(64), 200: 'b'.repeat(64), 300: 'c'.repeat(64) };
+const cgroupOf: Record<number, string> = {
+  100: 'a'.repeat(64),
+  101: 'a'.repeat(64),
+  200: 'b'.repeat(64),
+  300: 'c'.repeat(64),
+};
 
 describe('GPU usage', () => {
   it('ties processes to containers and compose services, and sums memory per service and GPU', async () => {
@@ -24,7 +29,11 @@ describe('GPU usage', () => {
       containers,
       async (pid) => cgroupOf[pid] ?? null,
     );
-    expect(usages[0]).toMatchObject({ containerId: 'a'.repeat(64), containerName: 'llm-vllm-1', compose: { project: 'llm', service: 'vllm' } });
+    expect(usages[0]).toMatchObject({
+      containerId: 'a'.repeat(64),
+      containerName: 'llm-vllm-1',
+      compose: { project: 'llm', service: 'vllm' },
+    });
     expect(usages[3]).toMatchObject({ containerName: 'plain-box-1', compose: null });
     expect(usages[4]).toMatchObject({ containerId: null, compose: null });
 

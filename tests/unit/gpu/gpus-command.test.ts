@@ -57,7 +57,10 @@ function command(docker: GpuDockerAccess | null) {
         nvidiaToolkitOnHost: null,
         procRoot,
       }),
-    connect: async () => (docker ? { docker, engineIsLocal: true } : { docker: null, engineIsLocal: true, reason: 'no Docker engine answered (connect ENOENT).' }),
+    connect: async () =>
+      docker
+        ? { docker, engineIsLocal: true }
+        : { docker: null, engineIsLocal: true, reason: 'no Docker engine answered (connect ENOENT).' },
   });
 }
 
@@ -81,14 +84,24 @@ describe.skipIf(!nvidiaDir)('berth gpus', () => {
     expect(overview.inventory.gpus[0]!.metrics?.utilizationPercent).toBe(100);
     expect(overview.usage[0]!.processes.map((process) => process.pid)).toEqual([11327, 11328, 11345]);
     expect(overview.requests).toEqual([
-      { project: 'llm', service: 'vllm', count: 'all', deviceIds: [], driver: 'nvidia', capabilities: ['gpu'], running: true },
+      {
+        project: 'llm',
+        service: 'vllm',
+        count: 'all',
+        deviceIds: [],
+        driver: 'nvidia',
+        capabilities: ['gpu'],
+        running: true,
+      },
     ]);
   });
 
   it('still lists GPUs when no engine answers', async () => {
     const ctx = context();
     expect(await command(null).run([], ctx)).toBe(0);
-    expect(ctx.out()).toMatch(/Containers can use GPUs: unknown\n {2}because: no Docker engine answered \(connect ENOENT\)/);
+    expect(ctx.out()).toMatch(
+      /Containers can use GPUs: unknown\n {2}because: no Docker engine answered \(connect ENOENT\)/,
+    );
   });
 
   it('rejects unknown options', async () => {

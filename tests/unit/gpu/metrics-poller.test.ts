@@ -18,7 +18,12 @@ const sample = (utilizationPercent: number): GpuMetrics[] => [
 
 /** A source whose calls take `callMs` of fake time, recording how many overlap. */
 function fakeSource(callMs: number, withStream = false) {
-  const state = { calls: 0, running: 0, maxRunning: 0, streams: [] as Array<{ interval: number; stopped: boolean; handlers: MetricsStreamHandlers }> };
+  const state = {
+    calls: 0,
+    running: 0,
+    maxRunning: 0,
+    streams: [] as Array<{ interval: number; stopped: boolean; handlers: MetricsStreamHandlers }>,
+  };
   const source: MetricsSource = {
     async sample() {
       state.calls++;

@@ -28,8 +28,26 @@ describe('nvidia-smi as a metrics source', () => {
   it('samples every GPU with one call', async () => {
     const metrics = await nvidiaMetricsSource(execFileRunner, smi, undefined, () => 11).sample();
     expect(metrics).toEqual([
-      { gpuId: 'GPU-aaaa', utilizationPercent: 35, memoryUsedMiB: 1024, memoryTotalMiB: 81559, temperatureC: 41, powerDrawW: 69.85, powerLimitW: 700, sampledAt: 11 },
-      { gpuId: 'GPU-bbbb', utilizationPercent: null, memoryUsedMiB: 2048, memoryTotalMiB: 81559, temperatureC: 43, powerDrawW: null, powerLimitW: 700, sampledAt: 11 },
+      {
+        gpuId: 'GPU-aaaa',
+        utilizationPercent: 35,
+        memoryUsedMiB: 1024,
+        memoryTotalMiB: 81559,
+        temperatureC: 41,
+        powerDrawW: 69.85,
+        powerLimitW: 700,
+        sampledAt: 11,
+      },
+      {
+        gpuId: 'GPU-bbbb',
+        utilizationPercent: null,
+        memoryUsedMiB: 2048,
+        memoryTotalMiB: 81559,
+        temperatureC: 43,
+        powerDrawW: null,
+        powerLimitW: 700,
+        sampledAt: 11,
+      },
     ]);
   });
 

@@ -10,7 +10,10 @@ describe('containerIdFromCgroup', () => {
     ['cgroup v1, systemd driver', `4:memory:/system.slice/docker-${ID}.scope\n0::/\n`],
     ['cgroup v2, systemd driver', `0::/system.slice/docker-${ID}.scope\n`],
     ['cgroup v2, cgroupfs driver', `0::/docker/${ID}\n`],
-    ['rootless Docker', `0::/user.slice/user-1000.slice/user@1000.service/app.slice/docker.service/docker-${ID}.scope\n`],
+    [
+      'rootless Docker',
+      `0::/user.slice/user-1000.slice/user@1000.service/app.slice/docker.service/docker-${ID}.scope\n`,
+    ],
     ['Podman', `0::/machine.slice/libpod-${ID}.scope/container\n`],
   ])('finds the container id (%s)', (_case, text) => {
     expect(containerIdFromCgroup(text)).toBe(ID);

@@ -5,13 +5,20 @@ import { parseXml, textAt } from '../../../src/main/services/gpu/nvidia/xml-lite
 import { parseNvidiaXml } from '../../../src/main/services/gpu/nvidia/xml-report';
 
 describe('readings', () => {
-  it.each(['[N/A]', '[Not Supported]', 'N/A', '', '  ', '[Unknown Error]', '[Requested functionality has been deprecated]', 'N/A (Secondary die)', 'Not Found'])(
-    'treats %j as not reported',
-    (raw) => {
-      expect(reading(raw)).toBeNull();
-      expect(numericReading(raw)).toBeNull();
-    },
-  );
+  it.each([
+    '[N/A]',
+    '[Not Supported]',
+    'N/A',
+    '',
+    '  ',
+    '[Unknown Error]',
+    '[Requested functionality has been deprecated]',
+    'N/A (Secondary die)',
+    'Not Found',
+  ])('treats %j as not reported', (raw) => {
+    expect(reading(raw)).toBeNull();
+    expect(numericReading(raw)).toBeNull();
+  });
 
   it('reads numbers with or without units', () => {
     expect(numericReading('81559 MiB')).toBe(81559);
@@ -35,7 +42,9 @@ describe('parseNvidiaCsv', () => {
       fields: ['pid', 'gpu_uuid', 'process_name', 'used_gpu_memory'],
       freeTextField: 'process_name',
     });
-    expect(rows).toEqual([{ pid: '42', gpu_uuid: 'GPU-1', process_name: '/usr/bin/app --flags=a, b', used_gpu_memory: '100' }]);
+    expect(rows).toEqual([
+      { pid: '42', gpu_uuid: 'GPU-1', process_name: '/usr/bin/app --flags=a, b', used_gpu_memory: '100' },
+    ]);
   });
 
   it('reads Windows line endings and ignores blank lines', () => {

@@ -23,7 +23,9 @@ describe('execFileRunner', () => {
 
   it('returns stdout of a program run without a shell (arguments are not interpreted)', async () => {
     const echo = script('echo-args', 'printf "%s|" "$@"');
-    expect((await execFileRunner.run(echo, ['a b', '$HOME', ';ls'], { timeoutMs: 5_000 })).stdout).toBe('a b|$HOME|;ls|');
+    expect((await execFileRunner.run(echo, ['a b', '$HOME', ';ls'], { timeoutMs: 5_000 })).stdout).toBe(
+      'a b|$HOME|;ls|',
+    );
   });
 
   it('says a program is missing with ToolMissingError', async () => {
@@ -42,7 +44,7 @@ describe('execFileRunner', () => {
   it('reports what nvidia-smi printed when it fails', async () => {
     const failing = script(
       'no-driver',
-      "echo \"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\"; exit 9",
+      'echo "NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver."; exit 9',
     );
     const error = await execFileRunner.run(failing, [], { timeoutMs: 5_000 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BerthError);
@@ -76,7 +78,9 @@ describe('singleFlight', () => {
   it('runs calls to one program one at a time', async () => {
     const { runner, log } = slowRunner();
     const wrapped = singleFlight(runner);
-    const results = await Promise.all(['-L', '-q', '--query-gpu'].map((arg) => wrapped.run('nvidia-smi', [arg], { timeoutMs: 1_000 })));
+    const results = await Promise.all(
+      ['-L', '-q', '--query-gpu'].map((arg) => wrapped.run('nvidia-smi', [arg], { timeoutMs: 1_000 })),
+    );
     expect(results.map((result) => result.stdout)).toEqual(['-L', '-q', '--query-gpu']);
     expect(log.maxRunning).toBe(1);
   });
@@ -104,6 +108,9 @@ describe('singleFlight', () => {
     const second = wrapped.run('nvidia-smi', ['b'], { timeoutMs: 1_000 });
     await expect(first).rejects.toThrow('boom');
     await expect(second).resolves.toEqual({ stdout: 'nvidia-smi', stderr: '' });
-    await expect(wrapped.run('rocm-smi', [], { timeoutMs: 1_000 })).resolves.toEqual({ stdout: 'rocm-smi', stderr: '' });
+    await expect(wrapped.run('rocm-smi', [], { timeoutMs: 1_000 })).resolves.toEqual({
+      stdout: 'rocm-smi',
+      stderr: '',
+    });
   });
 });

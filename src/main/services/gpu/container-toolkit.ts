@@ -6,7 +6,8 @@ const TOOLKIT_PROGRAMS = ['nvidia-container-runtime-hook', 'nvidia-ctk', 'nvidia
 /** Whether the toolkit is on this machine's PATH; only meaningful when the engine runs on this machine. */
 export async function nvidiaToolkitInstalled(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): Promise<boolean> {
   for (const program of TOOLKIT_PROGRAMS) {
-    if (await locateTool(program, { env, platform, fallbacks: platform === 'linux' ? [`/usr/bin/${program}`] : [] })) return true;
+    if (await locateTool(program, { env, platform, fallbacks: platform === 'linux' ? [`/usr/bin/${program}`] : [] }))
+      return true;
   }
   return false;
 }

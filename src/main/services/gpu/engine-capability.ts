@@ -89,7 +89,8 @@ function decide(facts: Facts, context: CapabilityContext): Verdict {
   const nvidiaGpus = gpus?.filter((gpu) => gpu.vendor === 'nvidia').length ?? 0;
   const amdGpus = gpus?.filter((gpu) => gpu.vendor === 'amd').length ?? 0;
 
-  if (engineSide && (gpus === null || nvidiaGpus > 0)) return { verdict: 'yes', because: capitalize(`${engineSide}.`), fix: null };
+  if (engineSide && (gpus === null || nvidiaGpus > 0))
+    return { verdict: 'yes', because: capitalize(`${engineSide}.`), fix: null };
   if (gpus === null) {
     return { verdict: 'unknown', because: 'GPU detection on this machine has not finished.', fix: null };
   }
@@ -116,7 +117,8 @@ function decide(facts: Facts, context: CapabilityContext): Verdict {
     if (context.nvidiaToolkitOnHost === false) {
       return {
         verdict: 'no',
-        because: 'This machine has an NVIDIA GPU, but the NVIDIA Container Toolkit is not installed and the engine has no nvidia runtime or CDI devices.',
+        because:
+          'This machine has an NVIDIA GPU, but the NVIDIA Container Toolkit is not installed and the engine has no nvidia runtime or CDI devices.',
         fix: INSTALL_TOOLKIT,
       };
     }

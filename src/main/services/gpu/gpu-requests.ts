@@ -24,7 +24,16 @@ export function requestsFromDeviceRequests(
     if (!isGpuRequest(request.Driver, capabilities)) return [];
     const deviceIds = request.DeviceIDs ?? [];
     const count = request.Count === -1 ? 'all' : request.Count && request.Count > 0 ? request.Count : null;
-    return [{ ...ref, count: deviceIds.length ? null : count, deviceIds, driver: request.Driver || null, capabilities, running }];
+    return [
+      {
+        ...ref,
+        count: deviceIds.length ? null : count,
+        deviceIds,
+        driver: request.Driver || null,
+        capabilities,
+        running,
+      },
+    ];
   });
 }
 
@@ -68,6 +77,15 @@ export function requestsFromComposeService(ref: ComposeServiceRef, service: unkn
     const deviceIds = strings(entry.device_ids);
     // Compose's rule: no count and no device_ids means all GPUs.
     const count = deviceIds.length ? null : entry.count === undefined ? 'all' : composeCount(entry.count);
-    return [{ ...ref, count, deviceIds, driver, capabilities: impliedGpu && !capabilities.length ? ['gpu'] : capabilities, running }];
+    return [
+      {
+        ...ref,
+        count,
+        deviceIds,
+        driver,
+        capabilities: impliedGpu && !capabilities.length ? ['gpu'] : capabilities,
+        running,
+      },
+    ];
   });
 }

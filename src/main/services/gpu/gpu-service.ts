@@ -1,10 +1,4 @@
-import type {
-  GpuCapability,
-  GpuMetrics,
-  GpuOverview,
-  GpuProcess,
-  HostGpuInventory,
-} from '../../../shared/schemas/gpu';
+import type { GpuCapability, GpuMetrics, GpuOverview, GpuProcess, HostGpuInventory } from '../../../shared/schemas/gpu';
 import { amdSysfsMetricsSource } from './amd/metrics-source';
 import { nvidiaToolkitInstalled } from './container-toolkit';
 import { detectHostGpus, locateNvidiaSmi } from './detect-host-gpus';

@@ -49,10 +49,10 @@ export class ContainerLogReader {
     await new Promise<void>((resolveOnce, rejectOnce) => {
       let settled = false;
       const resolve = () => {
-        if (!settled) (settled = true), resolveOnce();
+        if (!settled) ((settled = true), resolveOnce());
       };
       const reject = (error: unknown) => {
-        if (!settled) (settled = true), rejectOnce(error);
+        if (!settled) ((settled = true), rejectOnce(error));
       };
       response.on('data', (chunk: Buffer) => {
         if (this.tty) stdout.pushRaw(chunk);

@@ -108,6 +108,10 @@ export async function findCurrentContainers(
       throw error;
     });
   }
-  const siblings = await findTargetContainers(docker, { kind: 'service', project: anchor.project, service: anchor.service });
+  const siblings = await findTargetContainers(docker, {
+    kind: 'service',
+    project: anchor.project,
+    service: anchor.service,
+  });
   return siblings.filter((container) => container.number === anchor.number || container.id === target.id);
 }

@@ -301,9 +301,15 @@ export class LogsSession {
     deliver: (line: LogLine) => void,
   ): ContainerLogReader {
     const source = followed.source.index;
-    return new ContainerLogReader(docker, followed.container.id, followed.container.tty, request, (stream, time, text) => {
-      if (followed.accept(stream as OutputStream, time)) deliver({ time, source, stream, text });
-    });
+    return new ContainerLogReader(
+      docker,
+      followed.container.id,
+      followed.container.tty,
+      request,
+      (stream, time, text) => {
+        if (followed.accept(stream as OutputStream, time)) deliver({ time, source, stream, text });
+      },
+    );
   }
 
   private later(action: () => void, ms: number): void {

@@ -17,6 +17,6 @@ export function parseTerminalInput(data: unknown): TerminalInput | null {
  * A plain `Uint8Array` holding exactly the chunk's bytes: Node hands out Buffers that are views into larger
  * pooled memory, and a structured clone would otherwise carry the whole pool across the port.
  */
-export function exactBytes(chunk: Uint8Array): Uint8Array {
+export function exactBytes(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(chunk);
 }

@@ -58,8 +58,9 @@ function resolveService(
 
   const current = { file: baseFile, service: name };
   if (chain.some((link) => link.file === current.file && link.service === current.service)) {
-    const cycle = [...chain, current].map((link) => `${link.file}:${link.service}`).join(' -> ');
-    throw composeInvalidError(`Circular reference with extends: ${cycle}`, { file, path: `services.${name}.extends` });
+    const [first, ...rest] = [...chain, current];
+    const lines = [`  ${first!.service} in ${first!.file}`, ...rest.map((link) => `  extends ${link.service} in ${link.file}`)];
+    throw composeInvalidError(`Circular reference:\n${lines.join('\n')}`, { file, path: `services.${name}.extends` });
   }
   const base = resolveService(ref, baseServices, baseFile, [...chain, current], loadServices);
   if (base === null || base === undefined) return service;

@@ -12,21 +12,31 @@ export const LIST_ITEM = '[]';
 export interface InterpolationContext extends SubstitutionOptions {
   lookup: VariableLookup;
   file?: string;
+  /** Maps a concrete key path (list indexes as numbers) back to a line and column. */
+  locate?: (keyPath: (string | number)[]) => { line: number; column: number } | undefined;
 }
 
-export function interpolateTree(value: unknown, context: InterpolationContext, path: string[] = []): unknown {
-  if (typeof value === 'string') return interpolateString(value, context, path);
-  if (Array.isArray(value)) return value.map((item) => interpolateTree(item, context, [...path, LIST_ITEM]));
+export function interpolateTree(value: unknown, context: InterpolationContext): unknown {
+  return interpolateValue(value, context, [], []);
+}
+
+/** `path` is the pattern form used in messages and casts (`[]` for list items); `keyPath` the concrete one. */
+function interpolateValue(value: unknown, context: InterpolationContext, path: string[], keyPath: (string | number)[]): unknown {
+  if (typeof value === 'string') return interpolateString(value, context, path, keyPath);
+  if (Array.isArray(value)) {
+    return value.map((item, index) => interpolateValue(item, context, [...path, LIST_ITEM], [...keyPath, index]));
+  }
   if (isPlainMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = interpolateTree(item, context, [...path, key]);
+    for (const [key, item] of Object.entries(value)) out[key] = interpolateValue(item, context, [...path, key], [...keyPath, key]);
     return out;
   }
   return value;
 }
 
-function interpolateString(value: string, context: InterpolationContext, path: string[]): unknown {
+function interpolateString(value: string, context: InterpolationContext, path: string[], keyPath: (string | number)[]): unknown {
   const where = path.join('.');
+  const location = { file: context.file, path: where, ...context.locate?.(keyPath) };
   let substituted: string;
   try {
     substituted = substitute(value, context.lookup, context);
@@ -34,14 +44,11 @@ function interpolateString(value: string, context: InterpolationContext, path: s
     if (error instanceof InvalidTemplateError) {
       throw composeInvalidError(
         `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${error.template}`,
-        { file: context.file, path: where },
+        location,
         error,
       );
     }
-    throw composeInvalidError(`error while interpolating ${where}: ${(error as Error).message}`, {
-      file: context.file,
-      path: where,
-    });
+    throw composeInvalidError(`error while interpolating ${where}: ${(error as Error).message}`, location, error);
   }
   const cast = castFor(path);
   if (cast === undefined) return substituted;
@@ -51,7 +58,7 @@ function interpolateString(value: string, context: InterpolationContext, path: s
     if (!(error instanceof CastError)) throw error;
     throw composeInvalidError(
       `error while interpolating ${where}: failed to cast to expected type: ${error.message}`,
-      { file: context.file, path: where },
+      location,
       error,
     );
   }

@@ -59,7 +59,7 @@ function processDocument(
   const onUnset = (name: string) => context.warn(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
   const raw = structuredClone(document.data);
   for (const path of document.resetPaths) removePath(raw, path);
-  const model = interpolateTree(raw, { lookup, onUnset, file }) as PlainMap;
+  const model = interpolateTree(raw, { lookup, onUnset, file, locate: document.locate }) as PlainMap;
 
   if (!options.skipExtends) applyExtends(model, file, (other) => loadExtendedServices(other, context));
   clearOverriddenPaths(accumulated, [...document.resetPaths, ...document.overridePaths]);

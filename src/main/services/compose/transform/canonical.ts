@@ -24,7 +24,8 @@ const ports: Transformer = (value, path) => {
     try {
       return parsePortSpec(String(entry));
     } catch (error) {
-      throw invalid(path, (error as Error).message);
+      // Compose prints the port parser's message alone (`Invalid hostPort: abc`).
+      throw composeInvalidError((error as Error).message, { path: path.join('.') });
     }
   });
 };

@@ -23,13 +23,13 @@ interface PortRange {
 export function parsePortSpec(spec: string): PortEntry[] {
   const [rawAddress, protocolPart] = splitProtocol(spec);
   const { hostIp, hostPort, containerPort } = splitAddress(rawAddress);
-  if (hostIp !== '' && isIP(hostIp) === 0) throw new PortSpecError(`invalid IP address: ${hostIp}`);
-  if (containerPort === '') throw new PortSpecError(`no port specified: ${rawAddress}<empty>`);
-  const container = parseRange(containerPort, `invalid containerPort: ${containerPort}`);
-  const host = hostPort === '' ? undefined : parseRange(hostPort, `invalid hostPort: ${hostPort}`);
+  if (hostIp !== '' && isIP(hostIp) === 0) throw new PortSpecError(`Invalid ip address: ${hostIp}`);
+  if (containerPort === '') throw new PortSpecError(`No port specified: ${rawAddress}<empty>`);
+  const container = parseRange(containerPort, `Invalid containerPort: ${containerPort}`);
+  const host = hostPort === '' ? undefined : parseRange(hostPort, `Invalid hostPort: ${hostPort}`);
   const containerCount = container.end - container.start;
   if (host !== undefined && host.end - host.start !== containerCount && containerCount !== 0) {
-    throw new PortSpecError(`invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`);
+    throw new PortSpecError(`Invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort}`);
   }
   const protocol = protocolPart.toLowerCase();
   const entries: { key: string; entry: PortEntry }[] = [];

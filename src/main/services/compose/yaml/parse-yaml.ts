@@ -43,6 +43,14 @@ const MERGE_TAGS: (ScalarTag | CollectionTag)[] = [RESET_TAG, OVERRIDE_TAG].flat
   { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq) => seq },
 ]);
 
+/** Like Go's yaml.v3 (and YAML 1.1), a plain `0755` is octal; YAML 1.2's core schema would read 755. */
+const LEADING_ZERO_OCTAL: ScalarTag = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  test: /^[-+]?0[0-7]+$/,
+  resolve: (text: string) => Number.parseInt(text, 8),
+};
+
 export function parseComposeYaml(source: string, file: string): ParsedDocument[] {
   const lineCounter = new LineCounter();
   let documents: Document.Parsed[];
@@ -50,7 +58,7 @@ export function parseComposeYaml(source: string, file: string): ParsedDocument[]
     documents = parseAllDocuments(source, {
       version: '1.2',
       merge: true,
-      customTags: MERGE_TAGS,
+      customTags: (defaults) => [LEADING_ZERO_OCTAL, ...defaults, ...MERGE_TAGS],
       lineCounter,
       prettyErrors: false,
     }) as Document.Parsed[];

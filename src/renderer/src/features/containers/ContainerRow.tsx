@@ -1,10 +1,22 @@
 import type { ContainerSummary } from '../../../../shared/schemas/containers';
+import { mlLinksFor } from '../../../../shared/ml-links';
 import { api } from '../../lib/api';
 
-function PortLinks({ ports }: { ports: ContainerSummary['ports'] }) {
+function PortLinks({ image, ports }: { image: string; ports: ContainerSummary['ports'] }) {
   if (ports.length === 0) return <span className="muted">—</span>;
   return (
     <>
+      {mlLinksFor(image, ports).map((link) => (
+        <button
+          key={link.url}
+          type="button"
+          className="link-button named-link"
+          title={`Open ${link.url}`}
+          onClick={() => void api.app.openExternal({ url: link.url })}
+        >
+          {link.label}
+        </button>
+      ))}
       {ports.map((port) => {
         const host = port.hostIp === '0.0.0.0' || port.hostIp === '::' ? 'localhost' : port.hostIp;
         const url = `http://${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
@@ -41,7 +53,7 @@ export function ContainerRow({ container }: { container: ContainerSummary }) {
       </td>
       <td className="muted">{container.status}</td>
       <td>
-        <PortLinks ports={container.ports} />
+        <PortLinks image={container.image} ports={container.ports} />
       </td>
     </tr>
   );
