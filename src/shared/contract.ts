@@ -4,6 +4,7 @@ import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
 import { ContainerSummarySchema } from './schemas/containers';
 import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
+import { GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
 import { LogsMessageSchema, LogsStreamInputSchema } from './schemas/logs';
 import { TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
 
@@ -17,12 +18,17 @@ export const operations = {
   },
   'engine.state': { input: NoInput, output: EngineStateSchema },
   'containers.list': { input: NoInput, output: z.array(ContainerSummarySchema) },
+  'gpus.overview': { input: NoInput, output: GpuOverviewSchema },
 } as const satisfies Record<(typeof OPERATION_NAMES)[number], { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
   events: { input: NoInput, message: EventsMessageSchema },
   terminal: { input: TerminalOpenInputSchema, message: TerminalMessageSchema },
   logs: { input: LogsStreamInputSchema, message: LogsMessageSchema },
+  gpuMetrics: {
+    input: z.object({ visibility: z.enum(['visible', 'background']) }).strict(),
+    message: z.array(GpuMetricsSchema),
+  },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], { input: z.ZodType; message: z.ZodType }>;
 
 export type Operations = typeof operations;

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'E_CANCELLED',
   'E_COMPOSE_FILE',
   'E_COMPOSE_INVALID',
+  /** Services request GPUs the engine cannot give (Compose preflight); details offer running without GPUs. */
+  'E_GPU_UNAVAILABLE',
   'E_INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -54,7 +55,7 @@ export function skipWithoutPrivateDockerd(): boolean {
 /**
  * Runs a second dockerd, a child of the test process, beside the machine's engine. It shares nothing with it:
  * its own data root, exec root (so its own managed containerd, socket and state), pidfile, socket and containerd
- * namespaces, and it touches no network state (`--bridge=none --iptables=false --ip-forward=false`).
+ * namespaces, and a bridge of its own (created here, deleted on dispose); it changes no iptables or forwarding.
  */
 export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): Promise<PrivateDockerd> {
   const dockerdPath = findDockerd();
@@ -67,6 +68,7 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
   const configPath = join(root, 'daemon.json');
   const execRoot = join(root, 'exec');
   writeFileSync(configPath, JSON.stringify(options.runtimes ? { runtimes: options.runtimes } : {}, null, 2));
+  const network = createPrivateBridge();
 
   const args = [
     `--data-root=${join(root, 'data')}`,
@@ -76,7 +78,9 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
     `--config-file=${configPath}`,
     `--containerd-namespace=berth-${name}`,
     `--containerd-plugins-namespace=berth-${name}-plugins`,
-    '--bridge=none',
+    // Never `--bridge=none`: dockerd 20.10 then deletes the host's docker0, breaking the main engine's default network.
+    `--bridge=${network.bridge}`,
+    `--default-address-pool=base=${network.addressPool},size=24`,
     '--iptables=false',
     '--ip-forward=false',
     '--storage-driver=vfs',
@@ -91,6 +95,9 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
 
   const start = async () => {
     if (child) return;
+    // On a restart dockerd deletes the stale default network it finds in its network store, and with it the
+    // host's docker0 (the main engine's bridge). A fresh network store each start avoids that.
+    rmSync(join(root, 'data', 'network'), { recursive: true, force: true });
     const logFd = openSync(logPath, 'a');
     const { DOCKER_HOST: _host, DOCKER_CONTEXT: _context, ...env } = process.env;
     const spawned = spawn(dockerdPath, args, { stdio: ['ignore', logFd, logFd], env });
@@ -126,6 +133,7 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
   const dispose = async () => {
     await stop();
     process.removeListener('exit', killOnExit);
+    network.remove();
     rmSync(root, { recursive: true, force: true });
   };
 
@@ -217,4 +225,42 @@ async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolea
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface PrivateBridge {
+  bridge: string;
+  /** A /16 for the private engine's user-defined networks, apart from the main engine's 172.x pools. */
+  addressPool: string;
+  remove(): void;
+}
+
+/** A bridge of the private engine's own, on a random 10.x subnet, so it shares no interface with the main engine. */
+function createPrivateBridge(): PrivateBridge {
+  const suffix = randomBytes(3).toString('hex');
+  const bridge = `berthp${suffix}`;
+  const second = 100 + (randomBytes(1)[0]! % 100);
+  const third = randomBytes(1)[0]! % 250;
+  const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  ip('link', 'add', bridge, 'type', 'bridge');
+  try {
+    ip('addr', 'add', `10.${second}.${third}.1/24`, 'dev', bridge);
+    ip('link', 'set', bridge, 'up');
+  } catch (error) {
+    ip('link', 'delete', bridge);
+    throw error;
+  }
+  let removed = false;
+  return {
+    bridge,
+    addressPool: `10.${(second + 100) % 256}.0.0/16`,
+    remove() {
+      if (removed) return;
+      removed = true;
+      try {
+        ip('link', 'delete', bridge);
+      } catch {
+        // Already gone (the machine's network was reset); nothing to clean.
+      }
+    },
+  };
 }

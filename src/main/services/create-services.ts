@@ -3,6 +3,9 @@ import type { StreamFactories } from '../ipc/core/stream-factories';
 import { listContainers } from './containers/containers-service';
 import { EngineConnection } from './docker/engine-connection';
 import { createEventsSource } from './events/events-source';
+import { dockerodeGpuAccess } from './gpu/docker-access';
+import { createGpuMetricsSource } from './gpu/gpu-metrics-stream';
+import { GpuService } from './gpu/gpu-service';
 import { createLogsSource } from './logs/logs-source';
 import { createTerminalFactory } from './terminal/terminal-factory';
 
@@ -26,17 +29,24 @@ export interface Services {
 /** Wires the Electron-free services; Electron main and the test bridge both start here. */
 export function createServices(options: ServicesOptions): Services {
   const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
+  const gpus = new GpuService({ env: options.env });
 
   return {
     connection,
     handlers: {
       'engine.state': () => connection.getState(),
       'containers.list': () => listContainers(connection.getDocker()),
+      'gpus.overview': () => {
+        const state = connection.getState();
+        const docker = state.status === 'connected' ? dockerodeGpuAccess(connection.getDocker()) : null;
+        return gpus.overview({ docker, engineIsLocal: state.endpoint?.local ?? true });
+      },
     },
     streams: {
       events: () => createEventsSource(connection),
       terminal: createTerminalFactory({ engine: connection, env: options.env, homeDir: options.homeDir }),
       logs: (input) => createLogsSource(connection, input),
+      gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility),
     },
     start: () => connection.start(),
     dispose: () => connection.stop(),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type Docker from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTerminalFactory } from '../../../src/main/services/terminal/terminal-factory';
 import type { ContainerTerminalInput } from '../../../src/shared/schemas/terminal';
 import { FLOW_CONTROL } from '../../../src/shared/stream-protocol';
@@ -31,12 +31,21 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
   const name = `berth-terminal-it-${randomUUID().slice(0, 8)}`;
   let container: Docker.Container;
   const factory = createTerminalFactory({ engine: { getDocker: () => engine.docker }, env: process.env, homeDir: os.homedir() });
-  const open = (input: Partial<ContainerTerminalInput> = {}, options?: TerminalDriverOptions) =>
-    new TerminalDriver(
+  const opened: TerminalDriver[] = [];
+  const open = (input: Partial<ContainerTerminalInput> = {}, options?: TerminalDriverOptions) => {
+    const terminal = new TerminalDriver(
       { terminal: factory },
       { target: 'container', containerId: container.id, cols: 80, rows: 24, ...input },
       options,
     );
+    opened.push(terminal);
+    return terminal;
+  };
+
+  afterEach(() => {
+    // A failed test must not leave its shell behind for the next one's process count.
+    for (const terminal of opened.splice(0)) if (!terminal.ended) terminal.close();
+  });
 
   beforeAll(async () => {
     container = await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '600'], name, HostConfig: { NetworkMode: 'none' } });

@@ -17,17 +17,24 @@ export interface GpuPreflightResult {
  */
 export function gpuPreflight(requests: GpuRequest[], capability: GpuCapability, gpus: GpuDevice[]): GpuPreflightResult {
   if (requests.length === 0) return { ok: true, problems: [], warnings: [], fix: null };
-  const services = [...new Set(requests.map((request) => request.service))].join(', ');
+  const serviceNames = [...new Set(requests.map((request) => request.service))];
+  const services = serviceNames.join(', ');
   if (capability.verdict === 'no') {
     return {
       ok: false,
-      problems: [`${services} request${requests.length === 1 ? 's' : ''} GPUs, but ${lowerFirst(capability.because)}`],
+      problems: [
+        `${services} cannot get the GPUs ${serviceNames.length === 1 ? 'it requests' : 'they request'}: ${lowerFirst(capability.because)}`,
+      ],
       warnings: [],
       fix: capability.fix,
     };
   }
   const warnings =
-    capability.verdict === 'unknown' ? [`${services} request GPUs; Berth cannot tell whether the engine can give them: ${lowerFirst(capability.because)}`] : [];
+    capability.verdict === 'unknown'
+      ? [
+          `${services} request GPUs; Berth cannot tell whether the engine can give them: ${lowerFirst(capability.because)}`,
+        ]
+      : [];
   const problems = capability.engineIsLocal
     ? requests.flatMap((request) =>
         resolveRequestedGpus(request, gpus).unknownIds.map(
@@ -39,7 +46,9 @@ export function gpuPreflight(requests: GpuRequest[], capability: GpuCapability, 
     ok: problems.length === 0,
     problems,
     warnings,
-    fix: problems.length ? 'Pick existing GPUs on the GPU page, or remove device_ids from the service.' : capability.fix,
+    fix: problems.length
+      ? 'Pick existing GPUs on the GPU page, or remove device_ids from the service.'
+      : capability.fix,
   };
 }
 

@@ -16,8 +16,7 @@ const MAX_TIMESTAMP_BYTES = 40;
  * byte and decoded whole, so a UTF-8 character split across frames or chunks is never broken.
  *
  * Non-TTY streams arrive as frames, one log message each (`<time> <text>`). A message without a trailing newline
- * is a partial (the engine cuts lines over 16 KiB): the next message's timestamp is dropped and its text joins the
- * same line. TTY streams arrive as plain bytes; every line starts with its timestamp.
+ * is a partial (the engine cuts lines over 16 KiB): the next message with the same timestamp continues the line. TTY streams arrive as plain bytes; every line starts with its timestamp.
  */
 export class LineAssembler {
   private partial: Buffer[] = [];
@@ -29,7 +28,10 @@ export class LineAssembler {
   /** One non-TTY frame: exactly one log message. */
   pushMessage(message: Buffer): void {
     const { time, bodyStart } = splitTimestamp(message);
-    this.pushBytes(message.subarray(bodyStart), this.partial.length > 0 ? this.partialTime : time);
+    // Parts of one cut line share the first part's timestamp. A new timestamp means the held part was a whole line:
+    // the `local` driver of engine 20.10 drops the newline of a cut line's last part.
+    if (this.partial.length > 0 && time !== this.partialTime) this.emitPartial(this.partialTime);
+    this.pushBytes(message.subarray(bodyStart), time);
   }
 
   /** A chunk of a TTY stream: any bytes, timestamps at the start of each line. */

@@ -2,7 +2,8 @@
  * Reads `.env` / `--env-file` files into the variables the project is interpolated with.
  * Each file sees the shell environment and the files before it; the shell environment always wins.
  */
-import { composeFileError } from '../errors/compose-errors';
+import { composeFileError, composeInvalidError } from '../errors/compose-errors';
+import { InvalidTemplateError, MissingRequiredVariableError } from '../interpolation/template';
 import { readTextFile } from '../load/file-access';
 import { DotenvSyntaxError, parseDotenv } from './dotenv';
 
@@ -25,6 +26,9 @@ export function parseEnvFile(content: string, file: string, lookup: (name: strin
   } catch (error) {
     if (error instanceof DotenvSyntaxError) {
       throw composeFileError(`failed to read ${file}: ${error.message}`, { file, line: error.line }, error);
+    }
+    if (error instanceof InvalidTemplateError || error instanceof MissingRequiredVariableError) {
+      throw composeInvalidError(`failed to read ${file}: ${error.message}`, { file }, error);
     }
     throw error;
   }

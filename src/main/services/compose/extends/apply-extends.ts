@@ -5,7 +5,9 @@
 import { dirname, resolve } from 'node:path';
 import { composeInvalidError } from '../errors/compose-errors';
 import { mergeServiceDefinitions } from '../merge/merge-files';
+import { clearOverriddenPaths } from '../load/reset-paths';
 import { deepClone, isPlainMap, type PlainMap } from '../util/plain-data';
+import type { KeyPath } from '../yaml/parse-yaml';
 
 /** Loads another file's services (interpolated, canonical, paths made absolute) for `extends.file`. */
 export type ExtendsFileLoader = (file: string) => PlainMap;
@@ -15,22 +17,26 @@ interface ServiceRef {
   service: string;
 }
 
-export function applyExtends(model: PlainMap, file: string, loadServices: ExtendsFileLoader): void {
+/**
+ * `clearPaths` are the document's `!reset`/`!override` paths: they also clear what the base service brings,
+ * so `ports: !override [...]` in an extending service replaces the base's ports instead of adding to them.
+ */
+export function applyExtends(model: PlainMap, file: string, loadServices: ExtendsFileLoader, clearPaths: readonly KeyPath[] = []): void {
   const services = model.services;
   if (services === undefined || services === null) return;
   if (!isPlainMap(services)) throw composeInvalidError('services must be a mapping', { file, path: 'services' });
+  const context: ExtendsContext = { loadServices, clearPaths };
   for (const name of Object.keys(services)) {
-    services[name] = resolveService(name, services, file, [], loadServices);
+    services[name] = resolveService(name, services, file, [], context);
   }
 }
 
-function resolveService(
-  name: string,
-  services: PlainMap,
-  file: string,
-  chain: ServiceRef[],
-  loadServices: ExtendsFileLoader,
-): unknown {
+interface ExtendsContext {
+  loadServices: ExtendsFileLoader;
+  clearPaths: readonly KeyPath[];
+}
+
+function resolveService(name: string, services: PlainMap, file: string, chain: ServiceRef[], context: ExtendsContext): unknown {
   const service = services[name];
   if (service === null || service === undefined) return service;
   if (!isPlainMap(service)) throw composeInvalidError(`services.${name} must be a mapping`, { file, path: `services.${name}` });
@@ -42,7 +48,7 @@ function resolveService(
   let baseFile = file;
   if (refFile !== undefined) {
     baseFile = resolve(dirname(file), refFile);
-    baseServices = loadServices(baseFile);
+    baseServices = context.loadServices(baseFile);
     if (!Object.hasOwn(baseServices, ref)) {
       throw composeInvalidError(
         `cannot extend service ${JSON.stringify(name)} in ${file}: service ${JSON.stringify(ref)} not found in ${refFile}`,
@@ -62,9 +68,11 @@ function resolveService(
     const lines = [`  ${first!.service} in ${first!.file}`, ...rest.map((link) => `  extends ${link.service} in ${link.file}`)];
     throw composeInvalidError(`Circular reference:\n${lines.join('\n')}`, { file, path: `services.${name}.extends` });
   }
-  const base = resolveService(ref, baseServices, baseFile, [...chain, current], loadServices);
+  const base = resolveService(ref, baseServices, baseFile, [...chain, current], context);
   if (base === null || base === undefined) return service;
-  const merged = mergeServiceDefinitions(deepClone(base as PlainMap), service);
+  const source = deepClone(base as PlainMap);
+  clearOverriddenPaths({ services: { [name]: source } }, context.clearPaths);
+  const merged = mergeServiceDefinitions(source, service);
   delete merged.extends;
   services[name] = merged;
   return merged;

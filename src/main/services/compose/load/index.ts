@@ -10,9 +10,11 @@ import { composeFileError, composeInvalidError } from '../errors/compose-errors'
 import { substitute } from '../interpolation/template';
 import { type ComposeModel, type ComposeProject, type ComposeService } from '../model/project';
 import { checkConsistency } from '../normalize/check-consistency';
+import { orderLikeGo } from '../model/go-order';
 import { decodeStruct } from '../normalize/decode';
 import { normalizeModel } from '../normalize/normalize-model';
 import { activeProfilesFor, DEFAULT_PROFILES, splitByProfiles } from '../profiles/profiles';
+import { selectServices } from '../profiles/select-services';
 import { withoutUnusedResources } from '../profiles/unused-resources';
 import { isPlainMap, type PlainMap } from '../util/plain-data';
 import {
@@ -25,6 +27,7 @@ import { findConfigFiles, initialProjectDirectory } from './config-files';
 import { isFile } from './file-access';
 import type { LoadContext } from './load-context';
 import { loadModel, parseFile } from './load-model';
+import { withSourcePosition } from './locate-error';
 import type { LoadOptions } from './options';
 import { chooseProjectName } from './project-name';
 
@@ -79,9 +82,19 @@ export function loadProjectSync(options: LoadOptions): ComposeProject {
   const profiles = activeProfilesFor(model.services, requestedProfiles, options.services ?? []);
   const { enabled, disabled } = splitByProfiles(model.services, profiles);
   model.services = enabled;
-  checkConsistency(model, disabled);
+  try {
+    checkConsistency(model, disabled);
+  } catch (error) {
+    throw withSourcePosition(error, context.documents);
+  }
+  for (const [serviceName, service] of Object.entries(model.services)) {
+    resolveServiceEnvFiles(service, environment);
+    // Later passes add keys (environment from env_file, deploy.replicas from scale); keep Go's field order.
+    model.services[serviceName] = orderLikeGo('Service', service) as ComposeService;
+  }
+  // Compose drops unused resources for the enabled profiles, then narrows to the named services.
   withoutUnusedResources(model);
-  for (const service of Object.values(model.services)) resolveServiceEnvFiles(service, environment);
+  if (options.services?.length) model.services = selectServices(model.services, options.services);
 
   return { model, name, workingDir, configFiles, environment, profiles, disabledServices: disabled, warnings };
 }

@@ -19,6 +19,7 @@ import { isPlainMap, type PlainMap } from '../util/plain-data';
 import { parseComposeYaml, type ParsedDocument } from '../yaml/parse-yaml';
 import { readTextFile } from './file-access';
 import type { LoadContext, ModelOptions } from './load-context';
+import { withSourcePosition } from './locate-error';
 import { clearOverriddenPaths, removePath } from './reset-paths';
 
 export function loadModel(files: readonly string[], options: ModelOptions, context: LoadContext): PlainMap {
@@ -33,7 +34,11 @@ export function loadModel(files: readonly string[], options: ModelOptions, conte
 function loadFile(file: string, accumulated: PlainMap, options: ModelOptions, context: LoadContext): PlainMap {
   const documents = parseFile(file, context);
   let model = accumulated;
-  for (const document of documents) model = processDocument(document, file, model, options, context);
+  try {
+    for (const document of documents) model = processDocument(document, file, model, options, context);
+  } catch (error) {
+    throw withSourcePosition(error, context.documents, file);
+  }
   return model;
 }
 
@@ -61,8 +66,9 @@ function processDocument(
   for (const path of document.resetPaths) removePath(raw, path);
   const model = interpolateTree(raw, { lookup, onUnset, file, locate: document.locate }) as PlainMap;
 
-  if (!options.skipExtends) applyExtends(model, file, (other) => loadExtendedServices(other, context));
-  clearOverriddenPaths(accumulated, [...document.resetPaths, ...document.overridePaths]);
+  const clearPaths = [...document.resetPaths, ...document.overridePaths];
+  if (!options.skipExtends) applyExtends(model, file, (other) => loadExtendedServices(other, context), clearPaths);
+  clearOverriddenPaths(accumulated, clearPaths);
   if (!options.skipInclude) {
     const included = [...options.included, file];
     applyInclude(model, options.workingDir, context.environment, included, (project) => loadIncluded(project, context));

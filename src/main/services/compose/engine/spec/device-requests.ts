@@ -4,7 +4,7 @@ import type { DeviceRequestConfig, ServiceConfig } from '../service-config';
 export interface DeviceRequest {
   Driver: string;
   Count: number;
-  DeviceIDs: string[] | null;
+  DeviceIDs?: string[];
   Capabilities: string[][];
   Options: Record<string, string>;
 }
@@ -19,18 +19,18 @@ export function deviceRequests(config: ServiceConfig): DeviceRequest[] {
 
 /** Compose's rule: neither count nor device_ids means every device. `gpus:` entries imply the gpu capability. */
 function toRequest(device: DeviceRequestConfig, impliesGpu: boolean): DeviceRequest {
-  const deviceIds = device.device_ids?.length ? device.device_ids : null;
+  const deviceIds = device.device_ids?.length ? device.device_ids : undefined;
   const capabilities = device.capabilities?.length ? device.capabilities : impliesGpu ? ['gpu'] : [];
   return {
     Driver: device.driver ?? '',
     Count: count(device.count, deviceIds),
-    DeviceIDs: deviceIds,
+    ...(deviceIds ? { DeviceIDs: deviceIds } : {}),
     Capabilities: capabilities.length ? [capabilities] : [],
     Options: device.options ?? {},
   };
 }
 
-function count(value: number | string | undefined, deviceIds: string[] | null): number {
+function count(value: number | string | undefined, deviceIds: string[] | undefined): number {
   if (value === 'all' || value === ALL) return ALL;
   if (value === undefined || value === '') return deviceIds ? 0 : ALL;
   return Number(value);

@@ -63,7 +63,7 @@ function volumeMount(project: ComposeProject, volume: ServiceVolumeConfig, previ
         ...base,
         Type: 'tmpfs',
         TmpfsOptions: { ...(size ? { SizeBytes: size } : {}), ...(volume.tmpfs?.mode ? { Mode: volume.tmpfs.mode } : {}) },
-      };
+      } as MountSettings;
     }
     case 'volume': {
       const declared = volume.source ? volumesOf(project.model)[volume.source] : undefined;
@@ -73,7 +73,7 @@ function volumeMount(project: ComposeProject, volume: ServiceVolumeConfig, previ
         Type: 'volume',
         ...(source ? { Source: source } : {}),
         VolumeOptions: volume.volume?.nocopy ? { NoCopy: true } : {},
-      };
+      } as MountSettings;
     }
     default:
       throw new BerthError('E_COMPOSE_INVALID', `volume type "${volume.type}" (target ${volume.target}) is not supported by Berth.`, {

@@ -1,0 +1,90 @@
+/** `apply(plan)`: runs a plan's steps against the engine, in parallel where the graph allows, reporting progress. */
+import type Docker from 'dockerode';
+import type { ComposeProject } from '../../model/project';
+import { buildImage } from '../image/build-image';
+import { pullImage } from '../image/pull-image';
+import type { ObservedState } from '../observe/observed-state';
+import type { Plan, Step } from '../plan/steps';
+import { serviceOf } from '../service-config';
+import type { ApplyContext, ApplyOptions } from './apply-context';
+import { createContainer, removeContainer, restartContainer, startContainer, stopContainer } from './container-steps';
+import { createNetwork, createVolume, removeNetwork, removeVolume } from './resource-steps';
+import { runSteps } from './run-steps';
+
+export function applyContext(docker: Docker, project: ComposeProject, observed: ObservedState, plan: Plan, options: ApplyOptions): ApplyContext {
+  const containerIds = new Map(observed.containers.map((container) => [container.name, container.id]));
+  const containersByService = new Map<string, string[]>();
+  const add = (service: string, name: string) => {
+    const names = containersByService.get(service) ?? [];
+    if (!names.includes(name)) names.push(name);
+    containersByService.set(service, names);
+  };
+  for (const container of observed.containers) add(container.service, container.name);
+  for (const step of plan.steps) if (step.kind === 'create-container') add(step.container.service, step.container.name);
+  for (const step of plan.steps) {
+    // A scaled-down or removed container no longer answers for its service.
+    if (step.kind === 'remove-container') containersByService.set(step.container.service, (containersByService.get(step.container.service) ?? []).filter((n) => n !== step.container.name));
+  }
+  const imageIds = new Map<string, string>();
+  for (const [ref, id] of observed.images) if (id) imageIds.set(ref, id);
+  return {
+    docker,
+    project,
+    signal: options.signal,
+    emit: options.onProgress ?? (() => {}),
+    stopTimeout: options.stopTimeout,
+    registryAuth: options.registryAuth,
+    containerIds,
+    containersByService: new Map([...containersByService].map(([service, names]) => [service, names.sort(byNumber)])),
+    imageIds,
+  };
+}
+
+function byNumber(a: string, b: string): number {
+  return Number(a.match(/(\d+)$/)?.[1] ?? 0) - Number(b.match(/(\d+)$/)?.[1] ?? 0);
+}
+
+export async function applyPlan(context: ApplyContext, plan: Plan): Promise<void> {
+  for (const warning of plan.warnings) context.emit({ kind: 'warning', message: warning });
+  for (const ref of plan.upToDate) context.emit({ kind: 'up-to-date', service: ref.service, container: ref.name });
+  await runSteps(plan.steps, (step) => runStep(context, step), context.signal);
+}
+
+async function runStep(context: ApplyContext, step: Step): Promise<void> {
+  switch (step.kind) {
+    case 'create-network':
+      return createNetwork(context, step);
+    case 'create-volume':
+      return createVolume(context, step);
+    case 'pull-image': {
+      const id = await pullImage(context.docker, step.image, {
+        service: step.service,
+        registryAuth: context.registryAuth,
+        emit: context.emit,
+        signal: context.signal,
+      });
+      context.imageIds.set(step.image, id);
+      return;
+    }
+    case 'build-image': {
+      const build = serviceOf(context.project, step.service).build ?? {};
+      const id = await buildImage(context.docker, step.image, build, { service: step.service, emit: context.emit, signal: context.signal });
+      context.imageIds.set(step.image, id);
+      return;
+    }
+    case 'create-container':
+      return createContainer(context, step);
+    case 'start-container':
+      return startContainer(context, step);
+    case 'stop-container':
+      return stopContainer(context, step);
+    case 'restart-container':
+      return restartContainer(context, step);
+    case 'remove-container':
+      return removeContainer(context, step);
+    case 'remove-network':
+      return removeNetwork(context, step);
+    case 'remove-volume':
+      return removeVolume(context, step);
+  }
+}
