@@ -30,7 +30,7 @@ describe('parseComposeYaml', () => {
 
   it('maps key paths back to line and column', () => {
     const [document] = parseComposeYaml('services:\n  web:\n    image: nginx\n    ports:\n      - "80"\n', 'f.yaml');
-    expect(document!.locate(['services', 'web', 'image'])).toEqual({ line: 3, column: 12 });
+    expect(document!.locate(['services', 'web', 'image'])).toEqual({ line: 3, column: 5 });
     expect(document!.locate(['services', 'web', 'ports', 0])).toEqual({ line: 5, column: 9 });
     expect(document!.locate(['services', 'nope'])).toBeUndefined();
   });

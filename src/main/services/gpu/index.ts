@@ -2,7 +2,6 @@
 export { GpuService, type GpuServiceOptions, type GpuEngine } from './gpu-service';
 export { GpuMetricsPoller, DEFAULT_POLL_INTERVALS, type PollerIntervals, type PollerMode } from './metrics-poller';
 export { assessGpuCapability, type EngineInfoForGpus, type CapabilityContext } from './engine-capability';
-export { gpuPreflight, type GpuPreflightResult } from './gpu-preflight';
 export { requestsFromComposeService, requestsFromDeviceRequests, type EngineDeviceRequest } from './gpu-requests';
 export { findGpuConflicts, resolveRequestedGpus } from './gpu-conflicts';
 export { gpuAssignmentOverride, type GpuAssignment } from './gpu-assignment-override';

@@ -1,6 +1,7 @@
 import { ContainersPage } from '../features/containers/ContainersPage';
 import { StatusBar } from '../features/engine/StatusBar';
 import { useEngineSync } from '../features/engine/use-engine-sync';
+import { GpusPage } from '../features/gpus/GpusPage';
 import { LogsPage } from '../features/logs/LogsPage';
 import { NotYetPage } from '../features/placeholder/NotYetPage';
 import { TerminalsPage } from '../features/terminals/TerminalsPage';
@@ -22,7 +23,8 @@ export function App() {
         <h1>{PAGE_TITLES[page]}</h1>
         {page === 'containers' && <ContainersPage />}
         {page === 'logs' && <LogsPage />}
-        {page !== 'containers' && page !== 'logs' && page !== 'terminals' && <NotYetPage page={page} />}
+        {page === 'gpus' && <GpusPage />}
+        {(page === 'projects' || page === 'volumes') && <NotYetPage page={page} />}
         <TerminalsPage visible={page === 'terminals'} />
       </main>
       <StatusBar />

@@ -68,7 +68,11 @@ export function createBridgeApi(origin: string, token: string): BerthApi {
       };
       const handle: StreamHandle = {
         ack: (units) => sendFrame({ t: 'ack', n: units }),
-        send: (data) => sendFrame({ t: 'input', data }),
+        // Bytes (keystrokes) go as a binary frame: JSON would turn a Uint8Array into an object of indices.
+        send: (data) => {
+          if (!(data instanceof Uint8Array)) return sendFrame({ t: 'input', data });
+          if (socket.readyState === WebSocket.OPEN) socket.send(data as Uint8Array<ArrayBuffer>);
+        },
         close: () => {
           sendFrame({ t: 'close' });
           finish();

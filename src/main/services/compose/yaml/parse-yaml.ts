@@ -88,8 +88,16 @@ function toParsedDocument(document: Document.Parsed, file: string, lineCounter: 
   const resetPaths: KeyPath[] = [];
   const overridePaths: KeyPath[] = [];
   collectTaggedPaths(document.contents as Node | null, [], resetPaths, overridePaths);
+  /** Position of the key for map entries (where a person looks), of the item for list entries. */
   const locate = (path: KeyPath): SourcePosition | undefined => {
-    const node = document.getIn(path, true) as Node | undefined;
+    const last = path[path.length - 1];
+    const parent = path.length === 0 ? undefined : (document.getIn(path.slice(0, -1), true) as Node | undefined);
+    let node: Node | undefined;
+    if (typeof last === 'string' && parent !== undefined && isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
+      node = pair?.key as Node | undefined;
+    }
+    node ??= path.length === 0 ? (document.contents as Node | undefined) : (document.getIn(path, true) as Node | undefined);
     const offset = node?.range?.[0];
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);

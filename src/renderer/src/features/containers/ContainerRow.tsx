@@ -1,6 +1,7 @@
 import type { ContainerSummary } from '../../../../shared/schemas/containers';
 import { mlLinksFor } from '../../../../shared/ml-links';
 import { api } from '../../lib/api';
+import { openContainerShell } from '../terminals/open-terminal';
 
 function PortLinks({ image, ports }: { image: string; ports: ContainerSummary['ports'] }) {
   if (ports.length === 0) return <span className="muted">—</span>;
@@ -37,15 +38,33 @@ function PortLinks({ image, ports }: { image: string; ports: ContainerSummary['p
   );
 }
 
-export function ContainerRow({ container }: { container: ContainerSummary }) {
+export function ContainerRow({ container, gpuLabels }: { container: ContainerSummary; gpuLabels: string[] }) {
   const health = container.health ? ` (${container.health})` : '';
   return (
     <tr data-testid="container-row" data-container-id={container.id} data-state={container.state} tabIndex={0}>
       <td className="name-cell">
         <span className={`state-dot state-${container.state}`} aria-hidden="true" />
         {container.name}
+        {container.state === 'running' && (
+          <button
+            type="button"
+            className="link-button container-shell"
+            data-testid="container-shell"
+            title={`Open a shell in ${container.name}`}
+            onClick={() => openContainerShell(container.id, container.name)}
+          >
+            Shell
+          </button>
+        )}
       </td>
-      <td>{container.compose?.service ?? <span className="muted">—</span>}</td>
+      <td>
+        {container.compose?.service ?? <span className="muted">—</span>}
+        {gpuLabels.map((label) => (
+          <span key={label} className="badge" data-testid="gpu-badge">
+            {label}
+          </span>
+        ))}
+      </td>
       <td className="mono">{container.image}</td>
       <td data-testid="container-state">
         {container.state}

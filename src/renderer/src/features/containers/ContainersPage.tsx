@@ -1,13 +1,22 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import type { GpuRequest } from '../../../../shared/schemas/gpu';
 import { useBerthStore } from '../../stores/store';
 import { ContainerRow } from './ContainerRow';
+import { gpuRequestLabel, requestsOf } from '../gpus/gpu-requests-label';
 import { groupByProject } from './group-by-project';
+
+const NO_REQUESTS: GpuRequest[] = [];
 
 export function ContainersPage() {
   const containers = useBerthStore((state) => state.containers);
   const loaded = useBerthStore((state) => state.containersLoaded);
   const connected = useBerthStore((state) => state.engine?.status === 'connected');
   const groups = useMemo(() => groupByProject(Object.values(containers)), [containers]);
+  const gpuRequests = useBerthStore((state) => state.gpuOverview?.requests ?? NO_REQUESTS);
+  const loadGpuOverview = useBerthStore((state) => state.loadGpuOverview);
+  useEffect(() => {
+    if (connected) void loadGpuOverview();
+  }, [connected, loadGpuOverview]);
 
   if (!loaded) {
     return <p className="empty">{connected ? 'Loading containers…' : 'Waiting for the Docker engine…'}</p>;
@@ -43,7 +52,15 @@ export function ContainersPage() {
             </thead>
             <tbody>
               {group.containers.map((container) => (
-                <ContainerRow key={container.id} container={container} />
+                <ContainerRow
+                  key={container.id}
+                  container={container}
+                  gpuLabels={
+                    container.compose
+                      ? requestsOf(gpuRequests, container.compose.project, container.compose.service).map(gpuRequestLabel)
+                      : []
+                  }
+                />
               ))}
             </tbody>
           </table>

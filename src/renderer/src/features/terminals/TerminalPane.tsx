@@ -9,14 +9,12 @@ export function TerminalPane({ id, active }: { id: string; active: boolean }) {
   const host = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const view = terminalSessions.view(id);
     const element = host.current;
-    if (!view || !element) return;
-    view.attachTo(element);
+    if (!element) return;
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => view.fit());
+      frame = requestAnimationFrame(() => terminalSessions.view(id)?.fit());
     });
     observer.observe(element);
     return () => {
@@ -26,10 +24,12 @@ export function TerminalPane({ id, active }: { id: string; active: boolean }) {
   }, [id]);
 
   useEffect(() => {
-    if (!active) return;
     const view = terminalSessions.view(id);
-    view?.fit();
-    view?.focus();
+    if (!active || !view || !host.current) return;
+    // Opened only once visible: xterm measures its cells when it opens, and a hidden pane has no size.
+    view.attachTo(host.current);
+    view.fit();
+    view.focus();
   }, [id, active]);
 
   return <div ref={host} className="terminal-pane" hidden={!active} data-testid="terminal-pane" data-terminal-id={id} />;

@@ -25,7 +25,7 @@ export class TerminalView {
   private readonly searchAddon = new SearchAddon();
   private webgl: WebglAddon | undefined;
   private opened = false;
-  private onKeyAction: (action: TerminalKeyAction) => void = () => {};
+  private onFind: () => void = () => {};
 
   constructor() {
     this.element = document.createElement('div');
@@ -49,7 +49,7 @@ export class TerminalView {
       if (action === null) return true;
       if (event.type === 'keydown') {
         event.preventDefault();
-        this.onKeyAction(action);
+        this.runKeyAction(action);
       }
       return false;
     });
@@ -99,13 +99,16 @@ export class TerminalView {
     return this.terminal.onResize(listener);
   }
 
-  /** Shortcuts the view does not handle itself (search, zoom) go to the page. */
-  setKeyActionHandler(handler: (action: TerminalKeyAction) => void): void {
-    this.onKeyAction = (action) => {
-      if (action === 'copy') void this.copySelection();
-      else if (action === 'paste') void this.pasteClipboard();
-      else handler(action);
-    };
+  /** Ctrl+Shift+F: the page shows its find box. */
+  setFindHandler(handler: () => void): void {
+    this.onFind = handler;
+  }
+
+  private runKeyAction(action: TerminalKeyAction): void {
+    if (action === 'copy') void this.copySelection();
+    else if (action === 'paste') void this.pasteClipboard();
+    else if (action === 'find') this.onFind();
+    else this.zoom(action === 'zoom-in' ? 1 : action === 'zoom-out' ? -1 : 0);
   }
 
   async copySelection(): Promise<void> {

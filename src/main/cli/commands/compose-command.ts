@@ -1,0 +1,149 @@
+/**
+ * What every Compose command of `berth` shares: the loader's global flags, its own options, loading the project,
+ * connecting to the engine, progress on the terminal, Ctrl-C to cancel, and errors printed with their fix.
+ */
+import { homedir } from 'node:os';
+import type Docker from 'dockerode';
+import { BerthError, toErrorPayload } from '../../../shared/errors';
+import { createDockerClient, resolveEndpoint } from '../../services/docker';
+import { ComposeEngine, registryAuthFromDockerConfig } from '../../services/compose/engine';
+import type { GpuCapabilityCheck } from '../../services/compose/engine/gpu/gpu-preflight';
+import { loadProject, type ComposeProject } from '../../services/compose/load';
+import { GpuService } from '../../services/gpu/gpu-service';
+import { dockerodeGpuAccess } from '../../services/gpu/docker-access';
+import type { CliCommand, CliContext } from '../command';
+import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
+import { ComposeProgressPrinter } from './compose-progress-printer';
+
+export class UsageError extends Error {}
+
+export interface OptionSpec {
+  /** Flags without a value, by every spelling: `{ '-v': 'volumes', '--volumes': 'volumes' }`. */
+  booleans?: Record<string, string>;
+  /** Flags that take a value. */
+  values?: Record<string, string>;
+}
+
+export interface ParsedOptions {
+  flags: Record<string, string | true>;
+  positionals: string[];
+}
+
+export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedOptions {
+  const flags: Record<string, string | true> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (spec.booleans?.[name]) flags[spec.booleans[name]] = true;
+    else if (spec.values?.[name]) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new UsageError(`flag needs an argument: ${name}`);
+      flags[spec.values[name]] = value;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown flag: ${arg}`);
+    else positionals.push(arg);
+  }
+  return { flags, positionals };
+}
+
+export interface ComposeSession {
+  context: CliContext;
+  engine: ComposeEngine;
+  flags: ComposeFlags;
+  /** Loads the project with the global flags (and the services named, so their profiles are enabled). */
+  loadProject(services?: string[]): Promise<ComposeProject>;
+  progress: ComposeProgressPrinter;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+}
+
+/** How commands reach the engine; tests hand in their own. */
+export interface ComposeCommandDeps {
+  connect(context: CliContext): { docker: Docker; engineIsLocal: boolean };
+  gpuCapability?(docker: Docker, engineIsLocal: boolean, context: CliContext): GpuCapabilityCheck;
+}
+
+export const DEFAULT_COMPOSE_DEPS: ComposeCommandDeps = {
+  connect(context) {
+    const resolved = resolveEndpoint({ env: context.env, homeDir: context.env.HOME || homedir() });
+    return { docker: createDockerClient(resolved.target), engineIsLocal: resolved.endpoint.local };
+  },
+  gpuCapability(docker, engineIsLocal, context) {
+    return () => new GpuService({ env: context.env }).capability(dockerodeGpuAccess(docker), engineIsLocal);
+  },
+};
+
+export interface ComposeCommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  options: OptionSpec;
+  execute(session: ComposeSession, options: ParsedOptions): Promise<number>;
+}
+
+export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDeps = DEFAULT_COMPOSE_DEPS): CliCommand {
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    usage: spec.usage,
+    async run(args, context) {
+      let flags: ComposeFlags;
+      let options: ParsedOptions;
+      try {
+        const parsed = parseComposeFlags(args);
+        flags = parsed.flags;
+        options = parseOptions(parsed.rest, spec.options);
+      } catch (error) {
+        if (error instanceof ComposeFlagError || error instanceof UsageError) {
+          context.stderr.write(`berth ${spec.name}: ${error.message}\n\n${spec.usage}`);
+          return 2;
+        }
+        throw error;
+      }
+      const controller = new AbortController();
+      const onInterrupt = () => controller.abort(new BerthError('E_CANCELLED', `berth ${spec.name} was cancelled (Ctrl-C).`));
+      process.once('SIGINT', onInterrupt);
+      try {
+        const { docker, engineIsLocal } = deps.connect(context);
+        const engine = new ComposeEngine(docker, {
+          registryAuth: registryAuthFromDockerConfig(context.env, context.env.HOME || homedir()),
+          gpuCapability: deps.gpuCapability?.(docker, engineIsLocal, context),
+        });
+        const session: ComposeSession = {
+          context,
+          engine,
+          flags,
+          loadProject: (services) =>
+            loadProject({
+              ...flags,
+              workingDir: context.cwd,
+              env: context.env,
+              services,
+              onWarning: (message) => context.stderr.write(`WARN ${message}\n`),
+            }),
+          progress: new ComposeProgressPrinter(context.stdout, context.stderr, context.isTty),
+          signal: controller.signal,
+        };
+        return await spec.execute(session, options);
+      } catch (error) {
+        const payload = toErrorPayload(error);
+        context.stderr.write(`${payload.message}\n${payload.fix ? `Fix: ${payload.fix}\n` : ''}`);
+        return 1;
+      } finally {
+        process.removeListener('SIGINT', onInterrupt);
+      }
+    },
+  };
+}
+
+export function flag(options: ParsedOptions, name: string): boolean {
+  return options.flags[name] === true;
+}
+
+export function numberFlag(options: ParsedOptions, name: string): number | undefined {
+  const value = options.flags[name];
+  if (value === undefined || value === true) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new UsageError(`--${name} needs a number, not "${value}"`);
+  return number;
+}

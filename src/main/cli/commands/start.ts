@@ -1,0 +1,19 @@
+/** `berth start [SERVICE...]`, like `docker compose start`. */
+import { composeCommand } from './compose-command';
+
+const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... start [OPTIONS] [SERVICE...]
+
+Start the project's existing, stopped containers, in dependency order, waiting on depends_on conditions.
+`;
+
+export const startCommand = composeCommand({
+  name: 'start',
+  summary: 'Start existing containers of the project',
+  usage: USAGE,
+  options: { values: {} },
+  async execute(session, options) {
+    const project = await session.loadProject(options.positionals);
+    await session.engine.start(project, { services: options.positionals, signal: session.signal, onProgress: session.progress.onProgress });
+    return 0;
+  },
+});

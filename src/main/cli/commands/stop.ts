@@ -1,0 +1,27 @@
+/** `berth stop [SERVICE...]`, like `docker compose stop`. */
+import { composeCommand, numberFlag } from './compose-command';
+
+const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... stop [OPTIONS] [SERVICE...]
+
+Stop the project's running containers, dependents first.
+
+Options:
+  -t, --timeout SEC   Seconds to wait for each container to stop before killing it
+`;
+
+export const stopCommand = composeCommand({
+  name: 'stop',
+  summary: 'Stop the project's containers',
+  usage: USAGE,
+  options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
+  async execute(session, options) {
+    const project = await session.loadProject(options.positionals);
+    await session.engine.stop(project, {
+      services: options.positionals,
+      timeout: numberFlag(options, 'timeout'),
+      signal: session.signal,
+      onProgress: session.progress.onProgress,
+    });
+    return 0;
+  },
+});
