@@ -38,7 +38,8 @@ test.describe('terminals against the real engine', () => {
     await berth.goTo('containers');
     await terminals.openContainerShellFromRow(berth.containerRow(container!.id));
     await terminals.waitForRunning(name);
-    await terminals.useDomRenderer();
+    const renderer = await terminals.useDomRenderer();
+    test.info().annotations.push({ type: 'renderer', description: `xterm picked ${renderer}` });
 
     await terminals.run('echo hello-$((6*7))');
     await expect(terminals.screen()).toContainText('hello-42');
@@ -81,5 +82,29 @@ test.describe('terminals against the real engine', () => {
     await terminals.run('echo back-$((2*3))');
     await expect(terminals.screen()).toContainText('back-6');
     await terminals.close(name);
+  });
+
+  test('a flood of output does not freeze the UI, and Ctrl+C stops it', async ({ berth }) => {
+    const terminals = new TerminalPage(berth.page);
+    await berth.waitForEngine('connected');
+    await berth.goTo('containers');
+    await terminals.openContainerShellFromRow(berth.containerRow(container!.id));
+    await terminals.waitForRunning(name);
+    await terminals.useDomRenderer();
+
+    await terminals.run('cat /dev/urandom | base64');
+    await berth.page.waitForTimeout(2_000);
+    // Flow control keeps the page responsive: switching pages back and forth stays quick during the flood.
+    const started = Date.now();
+    await berth.goTo('containers');
+    await berth.goTo('terminals');
+    expect(Date.now() - started).toBeLessThan(3_000);
+
+    await terminals.activePane.locator('.xterm').click();
+    await berth.page.keyboard.press('Control+C');
+    await terminals.run('clear; echo done-$((5*5))');
+    await expect(terminals.screen()).toContainText('done-25', { timeout: 20_000 });
+    await terminals.close(name);
+    await expect.poll(() => processCount(container!), { timeout: 10_000 }).toBe(1);
   });
 });

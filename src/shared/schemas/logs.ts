@@ -6,7 +6,14 @@ export const LogTargetSchema = z.discriminatedUnion('kind', [
   z
     .object({ kind: z.literal('service'), project: z.string().min(1).max(200), service: z.string().min(1).max(200) })
     .strict(),
-  z.object({ kind: z.literal('project'), project: z.string().min(1).max(200) }).strict(),
+  z
+    .object({
+      kind: z.literal('project'),
+      project: z.string().min(1).max(200),
+      /** Only these services (all when absent), merged as one view. */
+      services: z.array(z.string().min(1).max(200)).max(200).optional(),
+    })
+    .strict(),
 ]);
 export type LogTarget = z.infer<typeof LogTargetSchema>;
 

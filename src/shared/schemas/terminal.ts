@@ -19,7 +19,12 @@ export const ContainerTerminalInputSchema = z
     workdir: z.string().min(1).max(4096).optional(),
     /** `KEY=value` entries added to the shell's environment. */
     env: z
-      .array(z.string().regex(/^[^=\0]+=[^\0]*$/, 'env entries must look like KEY=value').max(32_768))
+      .array(
+        z
+          .string()
+          .regex(/^[^=\0]+=[^\0]*$/, 'env entries must look like KEY=value')
+          .max(32_768),
+      )
       .max(256)
       .optional(),
     ...Size,

@@ -44,9 +44,12 @@ export class TerminalPage {
     return this.activePane.locator('.xterm-rows');
   }
 
-  async useDomRenderer(): Promise<void> {
+  /** Returns the renderer the terminal had picked (webgl, or dom where the browser has no WebGL2). */
+  async useDomRenderer(): Promise<string | null> {
     const view = this.activePane.getByTestId('terminal-view');
-    if ((await view.getAttribute('data-renderer')) === 'webgl') {
+    await expect(view).toHaveAttribute('data-renderer', /webgl|dom/);
+    const picked = await view.getAttribute('data-renderer');
+    if (picked === 'webgl') {
       await view.evaluate((element) => {
         for (const canvas of element.querySelectorAll('canvas')) {
           canvas.getContext('webgl2')?.getExtension('WEBGL_lose_context')?.loseContext();
@@ -54,6 +57,7 @@ export class TerminalPage {
       });
     }
     await expect(view).toHaveAttribute('data-renderer', 'dom');
+    return picked;
   }
 
   async close(title: string): Promise<void> {

@@ -13,7 +13,7 @@ const engine = await requireEngine();
 /** Command lines of the container's processes, as the engine's `top` reports them. */
 async function processes(container: Docker.Container): Promise<string[]> {
   const top = await container.top({ ps_args: '-o pid,args' }).catch(() => container.top());
-  return top.Processes.map((row) => row[row.length - 1] ?? '');
+  return top.Processes.map((row: string[]) => row[row.length - 1] ?? '');
 }
 
 async function waitForProcesses(container: Docker.Container, matches: (list: string[]) => boolean, timeoutMs = 10_000) {
@@ -30,7 +30,11 @@ async function waitForProcesses(container: Docker.Container, matches: (list: str
 describe.skipIf(!engine.available)('container terminals against the real engine', () => {
   const name = `berth-terminal-it-${randomUUID().slice(0, 8)}`;
   let container: Docker.Container;
-  const factory = createTerminalFactory({ engine: { getDocker: () => engine.docker }, env: process.env, homeDir: os.homedir() });
+  const factory = createTerminalFactory({
+    engine: { getDocker: () => engine.docker },
+    env: process.env,
+    homeDir: os.homedir(),
+  });
   const opened: TerminalDriver[] = [];
   const open = (input: Partial<ContainerTerminalInput> = {}, options?: TerminalDriverOptions) => {
     const terminal = new TerminalDriver(
@@ -48,7 +52,12 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
   });
 
   beforeAll(async () => {
-    container = await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sleep', '600'], name, HostConfig: { NetworkMode: 'none' } });
+    container = await engine.docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['sleep', '600'],
+      name,
+      HostConfig: { NetworkMode: 'none' },
+    });
     await container.start();
   });
 
@@ -58,7 +67,11 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
 
   it('falls back to sh in an image without bash and echoes what is typed', async () => {
     const terminal = open();
-    await terminal.waitUntil(() => terminal.events.length > 0, 10_000, () => 'the shell to start');
+    await terminal.waitUntil(
+      () => terminal.events.length > 0,
+      10_000,
+      () => 'the shell to start',
+    );
     expect(terminal.events[0]).toEqual({ type: 'started', shell: 'sh' });
     terminal.type('echo hello-$((6*7))\r');
     await terminal.waitForText('hello-42');
@@ -102,7 +115,11 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
   it('pauses a flood above the high watermark, resumes on acknowledgement, and ends it on close', async () => {
     const terminal = open({}, { autoAck: false });
     terminal.type('cat /dev/urandom | base64\r');
-    await terminal.waitUntil(() => terminal.receivedBytes > FLOW_CONTROL.highWatermark, 10_000, () => 'the flood');
+    await terminal.waitUntil(
+      () => terminal.receivedBytes > FLOW_CONTROL.highWatermark,
+      10_000,
+      () => 'the flood',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const whilePaused = terminal.receivedBytes;
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -111,14 +128,23 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
     expect(terminal.maxUnacknowledged).toBeLessThan(FLOW_CONTROL.highWatermark + 256 * 1024);
 
     terminal.setAutoAck(true);
-    await terminal.waitUntil(() => terminal.receivedBytes > whilePaused + 500_000, 10_000, () => 'the flood to resume');
+    await terminal.waitUntil(
+      () => terminal.receivedBytes > whilePaused + 500_000,
+      10_000,
+      () => 'the flood to resume',
+    );
 
     terminal.close();
     await waitForProcesses(container, (list) => list.length === 1);
   });
 
   it('says so when the container is not running', async () => {
-    const stopped = await engine.docker.createContainer({ Image: TEST_IMAGE, Cmd: ['true'], name: `${name}-stopped`, HostConfig: { NetworkMode: 'none' } });
+    const stopped = await engine.docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['true'],
+      name: `${name}-stopped`,
+      HostConfig: { NetworkMode: 'none' },
+    });
     try {
       const terminal = new TerminalDriver(
         { terminal: factory },

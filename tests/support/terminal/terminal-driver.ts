@@ -28,7 +28,11 @@ export class TerminalDriver {
   private readonly changed = new Set<() => void>();
   private autoAck: boolean;
 
-  constructor(factories: Pick<StreamFactories, 'terminal'>, input: TerminalOpenInput, options: TerminalDriverOptions = {}) {
+  constructor(
+    factories: Pick<StreamFactories, 'terminal'>,
+    input: TerminalOpenInput,
+    options: TerminalDriverOptions = {},
+  ) {
     this.autoAck = options.autoAck ?? true;
     const channel: StreamChannel = {
       send: (frame) => this.onFrame(frame),
@@ -69,12 +73,20 @@ export class TerminalDriver {
 
   async waitForText(pattern: RegExp | string, timeoutMs = 10_000): Promise<string> {
     const matches = () => (typeof pattern === 'string' ? this.text.includes(pattern) : pattern.test(this.text));
-    await this.waitUntil(matches, timeoutMs, () => `output matching ${String(pattern)}; got ${JSON.stringify(this.text.slice(-300))}`);
+    await this.waitUntil(
+      matches,
+      timeoutMs,
+      () => `output matching ${String(pattern)}; got ${JSON.stringify(this.text.slice(-300))}`,
+    );
     return this.text;
   }
 
   async waitForEnd(timeoutMs = 10_000): Promise<void> {
-    await this.waitUntil(() => this.ended, timeoutMs, () => 'the stream to end');
+    await this.waitUntil(
+      () => this.ended,
+      timeoutMs,
+      () => 'the stream to end',
+    );
   }
 
   waitUntil(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {

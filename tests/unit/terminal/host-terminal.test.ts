@@ -46,8 +46,15 @@ describe('host terminal (node-pty)', () => {
   it('falls back to /bin/sh without $SHELL, and says which folder is missing', async () => {
     const env = { ...process.env };
     delete env.SHELL;
-    const shell = new TerminalDriver({ terminal: factory(env) }, { target: 'host', cwd: projectDir, cols: 80, rows: 24 });
-    await shell.waitUntil(() => shell.events.length > 0, 5_000, () => 'the shell to start');
+    const shell = new TerminalDriver(
+      { terminal: factory(env) },
+      { target: 'host', cwd: projectDir, cols: 80, rows: 24 },
+    );
+    await shell.waitUntil(
+      () => shell.events.length > 0,
+      5_000,
+      () => 'the shell to start',
+    );
     expect(shell.events[0]).toEqual({ type: 'started', shell: '/bin/sh' });
     shell.close();
 

@@ -55,10 +55,7 @@ describe('createTerminalSource', () => {
     source.receive!({ something: 'else' });
     source.pause();
     await flush();
-    expect(fake.process.write.mock.calls.map(([bytes]) => [...(bytes as Uint8Array)])).toEqual([
-      [108, 115, 13],
-      [3],
-    ]);
+    expect(fake.process.write.mock.calls.map(([bytes]) => [...(bytes as Uint8Array)])).toEqual([[108, 115, 13], [3]]);
     expect(fake.process.resize).toHaveBeenCalledOnce();
     expect(fake.process.resize).toHaveBeenCalledWith(100, 30);
     expect(fake.process.pause).toHaveBeenCalledOnce();

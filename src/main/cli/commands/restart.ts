@@ -11,7 +11,7 @@ Options:
 
 export const restartCommand = composeCommand({
   name: 'restart',
-  summary: 'Restart the project's containers',
+  summary: 'Restart the project containers',
   usage: USAGE,
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {

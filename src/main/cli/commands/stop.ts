@@ -11,7 +11,7 @@ Options:
 
 export const stopCommand = composeCommand({
   name: 'stop',
-  summary: 'Stop the project's containers',
+  summary: 'Stop the project containers',
   usage: USAGE,
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {

@@ -8,10 +8,10 @@ import { buildGpuOverview } from './gpu-overview';
 import { combineMetricsSources, type MetricsSource } from './metrics-source';
 import { GpuMetricsPoller, type PollerIntervals } from './metrics-poller';
 import { queryComputeApps } from './nvidia/compute-apps';
-import { nvidiaMetricsSource, type SpawnTool } from './nvidia/metrics-source';
+import { nvidiaMetricsSource, spawnWithoutShell, type SpawnTool } from './nvidia/metrics-source';
 import type { OtherGpuProbe } from './other-gpus';
 import { containerIdForPid } from './pid-to-container';
-import { execFileRunner, singleFlight, type ToolRunner } from './tool-runner';
+import { createExecFileRunner, singleFlight, type ToolRunner } from './tool-runner';
 
 export interface GpuServiceOptions {
   runner?: ToolRunner;
@@ -47,8 +47,8 @@ export class GpuService {
   private nvidiaSmiPromise: Promise<string | null> | undefined;
 
   constructor(private readonly options: GpuServiceOptions = {}) {
-    this.runner = options.runner ?? singleFlight(execFileRunner);
     this.env = options.env ?? process.env;
+    this.runner = options.runner ?? singleFlight(createExecFileRunner(this.env));
     this.platform = options.platform ?? process.platform;
   }
 
@@ -79,7 +79,7 @@ export class GpuService {
     const sources: MetricsSource[] = [];
     const nvidiaSmi = await this.nvidiaSmi();
     if (nvidiaSmi && inventory.gpus.some((gpu) => gpu.vendor === 'nvidia')) {
-      sources.push(nvidiaMetricsSource(this.runner, nvidiaSmi, this.options.spawnTool));
+      sources.push(nvidiaMetricsSource(this.runner, nvidiaSmi, this.options.spawnTool ?? spawnWithoutShell(this.env)));
     }
     if (inventory.gpus.some((gpu) => gpu.vendor === 'amd')) sources.push(amdSysfsMetricsSource(this.options.sysRoot));
     return sources.length ? combineMetricsSources(sources) : null;

@@ -18,21 +18,33 @@ export class ToolMissingError extends BerthError {
   }
 }
 
-export const execFileRunner: ToolRunner = {
-  run(command, args, { timeoutMs }) {
-    return new Promise((resolve, reject) => {
-      execFile(
-        command,
-        [...args],
-        { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 32 * 1024 * 1024, windowsHide: true, encoding: 'utf8' },
-        (error, stdout, stderr) => {
-          if (!error) return resolve({ stdout, stderr });
-          reject(describeFailure(command, timeoutMs, error, stdout, stderr));
-        },
-      );
-    });
-  },
-};
+/** Runs programs with `env` (the environment Berth was given, not necessarily this process's). */
+export function createExecFileRunner(env: NodeJS.ProcessEnv): ToolRunner {
+  return {
+    run(command, args, { timeoutMs }) {
+      return new Promise((resolve, reject) => {
+        execFile(
+          command,
+          [...args],
+          {
+            env,
+            timeout: timeoutMs,
+            killSignal: 'SIGKILL',
+            maxBuffer: 32 * 1024 * 1024,
+            windowsHide: true,
+            encoding: 'utf8',
+          },
+          (error, stdout, stderr) => {
+            if (!error) return resolve({ stdout, stderr });
+            reject(describeFailure(command, timeoutMs, error, stdout, stderr));
+          },
+        );
+      });
+    },
+  };
+}
+
+export const execFileRunner: ToolRunner = createExecFileRunner(process.env);
 
 function describeFailure(
   command: string,

@@ -56,7 +56,12 @@ export async function findTargetContainers(docker: Docker, target: LogTarget): P
   const labels = [`${COMPOSE_LABELS.project}=${target.project}`];
   if (target.kind === 'service') labels.push(`${COMPOSE_LABELS.service}=${target.service}`);
   const listed = await docker.listContainers({ all: true, filters: { label: labels } });
-  const wanted = listed.filter((container) => container.Labels?.[COMPOSE_LABELS.oneoff] !== 'True');
+  const services = target.kind === 'project' ? target.services : undefined;
+  const wanted = listed.filter(
+    (container) =>
+      container.Labels?.[COMPOSE_LABELS.oneoff] !== 'True' &&
+      (!services || services.includes(container.Labels?.[COMPOSE_LABELS.service] ?? '')),
+  );
   const inspected = await Promise.all(wanted.map((container) => inspectTargetContainer(docker, container.Id)));
   return inspected.filter((container) => container !== null).sort(byServiceAndNumber);
 }
@@ -89,7 +94,10 @@ export function startEventMatches(target: LogTarget, anchor: ComposeAnchor | nul
     case 'service':
       return labels[COMPOSE_LABELS.project] === target.project && labels[COMPOSE_LABELS.service] === target.service;
     case 'project':
-      return labels[COMPOSE_LABELS.project] === target.project;
+      return (
+        labels[COMPOSE_LABELS.project] === target.project &&
+        (!target.services || target.services.includes(labels[COMPOSE_LABELS.service] ?? ''))
+      );
   }
 }
 

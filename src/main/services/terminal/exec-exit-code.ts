@@ -23,7 +23,10 @@ export interface RunExecOptions {
 }
 
 /** Runs a command in the container without a TTY, discards its output, and returns its exit code. */
-export async function runExecToCompletion(container: Docker.Container, options: RunExecOptions): Promise<number | null> {
+export async function runExecToCompletion(
+  container: Docker.Container,
+  options: RunExecOptions,
+): Promise<number | null> {
   const exec = await container.exec({
     Cmd: options.cmd,
     User: options.user,

@@ -22,7 +22,8 @@ export interface ContainerShell {
 /** Shells found per container and user, so a second tab on the same container opens without probing. */
 export type ShellCache = Map<string, string>;
 
-async function inspectRunning(container: Docker.Container, containerId: string): Promise<string> {
+/** The container's name; throws, saying how to fix it, when it is missing, stopped or paused. */
+export async function requireRunningContainer(container: Docker.Container, containerId: string): Promise<string> {
   const info = await container.inspect().catch((error: unknown) => {
     if ((error as { statusCode?: number }).statusCode === 404) throw containerNotFoundError(containerId, error);
     throw error;
@@ -54,7 +55,7 @@ export async function openContainerShell(
   shells: ShellCache,
 ): Promise<ContainerShell> {
   const container = docker.getContainer(input.containerId);
-  const containerName = await inspectRunning(container, input.containerId);
+  const containerName = await requireRunningContainer(container, input.containerId);
 
   const shell = await chooseShell(container, containerName, input, shells);
 

@@ -8,13 +8,17 @@ export function containerNotFoundError(containerId: string, cause?: unknown): Be
 }
 
 export function containerNotRunningError(name: string, state: string): BerthError {
-  return new BerthError('E_ENGINE_ERROR', `Container ${name} is ${state}, not running: a shell needs a running container.`, {
-    fix:
-      state === 'paused'
-        ? `Unpause it (docker unpause ${name}), then open the shell again.`
-        : `Start it (berth up, or docker start ${name}), then open the shell again.`,
-    details: { state },
-  });
+  return new BerthError(
+    'E_ENGINE_ERROR',
+    `Container ${name} is ${state}, not running: a shell needs a running container.`,
+    {
+      fix:
+        state === 'paused'
+          ? `Unpause it (docker unpause ${name}), then open the shell again.`
+          : `Start it (berth up, or docker start ${name}), then open the shell again.`,
+      details: { state },
+    },
+  );
 }
 
 export function noShellError(name: string, tried: readonly string[]): BerthError {

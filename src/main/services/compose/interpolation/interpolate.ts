@@ -36,7 +36,7 @@ function interpolateValue(value: unknown, context: InterpolationContext, path: s
 
 function interpolateString(value: string, context: InterpolationContext, path: string[], keyPath: (string | number)[]): unknown {
   const where = path.join('.');
-  const location = { file: context.file, path: where, ...context.locate?.(keyPath) };
+  const location = () => ({ file: context.file, path: where, ...context.locate?.(keyPath) });
   let substituted: string;
   try {
     substituted = substitute(value, context.lookup, context);
@@ -44,11 +44,11 @@ function interpolateString(value: string, context: InterpolationContext, path: s
     if (error instanceof InvalidTemplateError) {
       throw composeInvalidError(
         `invalid interpolation format for ${where}.\nYou may need to escape any $ with another $.\n${error.template}`,
-        location,
+        location(),
         error,
       );
     }
-    throw composeInvalidError(`error while interpolating ${where}: ${(error as Error).message}`, location, error);
+    throw composeInvalidError(`error while interpolating ${where}: ${(error as Error).message}`, location(), error);
   }
   const cast = castFor(path);
   if (cast === undefined) return substituted;
@@ -58,7 +58,7 @@ function interpolateString(value: string, context: InterpolationContext, path: s
     if (!(error instanceof CastError)) throw error;
     throw composeInvalidError(
       `error while interpolating ${where}: failed to cast to expected type: ${error.message}`,
-      location,
+      location(),
       error,
     );
   }

@@ -17,6 +17,7 @@ import {
   type ScalarTag,
 } from 'yaml';
 import { composeFileError } from '../errors/compose-errors';
+import { AliasError, toPlainData } from './to-plain-data';
 
 export const RESET_TAG = '!reset';
 export const OVERRIDE_TAG = '!override';
@@ -57,7 +58,7 @@ export function parseComposeYaml(source: string, file: string): ParsedDocument[]
   try {
     documents = parseAllDocuments(source, {
       version: '1.2',
-      merge: true,
+      merge: false,
       customTags: (defaults) => [LEADING_ZERO_OCTAL, ...defaults, ...MERGE_TAGS],
       lineCounter,
       prettyErrors: false,
@@ -81,9 +82,10 @@ function toParsedDocument(document: Document.Parsed, file: string, lineCounter: 
   }
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: -1 });
+    data = toPlainData(document.contents as Node | null);
   } catch (error) {
-    throw composeFileError(`${file}: ${(error as Error).message}`, { file }, error);
+    if (!(error instanceof AliasError)) throw error;
+    throw composeFileError(`${file}: yaml: ${error.message}`, { file }, error);
   }
   const resetPaths: KeyPath[] = [];
   const overridePaths: KeyPath[] = [];

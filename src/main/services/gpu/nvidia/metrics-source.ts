@@ -9,14 +9,16 @@ export const METRICS_TIMEOUT_MS = 5_000;
 
 export type SpawnTool = (command: string, args: string[]) => ChildProcess;
 
-const spawnWithoutShell: SpawnTool = (command, args) =>
-  spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+/** Spawns without a shell, with `env` (the environment Berth was given). */
+export function spawnWithoutShell(env: NodeJS.ProcessEnv = process.env): SpawnTool {
+  return (command, args) => spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+}
 
 /** nvidia-smi as a metrics source: one `--query-gpu` call per sample, or `--loop=N` as one long-lived process. */
 export function nvidiaMetricsSource(
   runner: ToolRunner,
   nvidiaSmi: string,
-  spawnTool: SpawnTool = spawnWithoutShell,
+  spawnTool: SpawnTool = spawnWithoutShell(),
   now: () => number = Date.now,
 ): MetricsSource {
   return {

@@ -53,8 +53,10 @@ function applySgr(current: SgrStyle, params: string): SgrStyle {
     else if (code === 3) style.italic = true;
     else if (code === 4) style.underline = true;
     else if (code === 7) style.inverse = true;
-    else if (code === 22) delete style.bold, delete style.dim;
-    else if (code === 23) delete style.italic;
+    else if (code === 22) {
+      delete style.bold;
+      delete style.dim;
+    } else if (code === 23) delete style.italic;
     else if (code === 24) delete style.underline;
     else if (code === 27) delete style.inverse;
     else if (code >= 30 && code <= 37) style.fg = code - 30;
@@ -76,7 +78,11 @@ function applySgr(current: SgrStyle, params: string): SgrStyle {
 function extendedColor(codes: number[], at: number): [number | string | undefined, number] {
   if (codes[at] === 5) return [clamp(codes[at + 1] ?? 0), 2];
   if (codes[at] === 2) {
-    const hex = [codes[at + 1], codes[at + 2], codes[at + 3]].map((part) => clamp(part ?? 0).toString(16).padStart(2, '0'));
+    const hex = [codes[at + 1], codes[at + 2], codes[at + 3]].map((part) =>
+      clamp(part ?? 0)
+        .toString(16)
+        .padStart(2, '0'),
+    );
     return [`#${hex.join('')}`, 4];
   }
   return [undefined, 0];

@@ -13,6 +13,8 @@ export function NewTerminalMenu() {
     [containers],
   );
   const [chosen, setChosen] = useState('');
+  const [shell, setShell] = useState('');
+  const [user, setUser] = useState('');
   const selected = running.find((container) => container.id === chosen) ?? running[0];
 
   return (
@@ -31,11 +33,29 @@ export function NewTerminalMenu() {
           </option>
         ))}
       </select>
+      <input
+        aria-label="Shell"
+        title="The shell to run; empty: bash, then sh"
+        placeholder="shell: auto"
+        size={10}
+        value={shell}
+        onChange={(event) => setShell(event.target.value)}
+      />
+      <input
+        aria-label="User"
+        title="Run as this user (name or uid); empty: the container's user"
+        placeholder="user: default"
+        size={10}
+        value={user}
+        onChange={(event) => setUser(event.target.value)}
+      />
       <button
         type="button"
         data-testid="terminal-open-container"
         disabled={!selected}
-        onClick={() => selected && openContainerShell(selected.id, selected.name)}
+        onClick={() =>
+          selected && openContainerShell(selected.id, selected.name, { shell: shell.trim(), user: user.trim() })
+        }
       >
         Open shell
       </button>

@@ -32,5 +32,7 @@ export function TerminalPane({ id, active }: { id: string; active: boolean }) {
     view.focus();
   }, [id, active]);
 
-  return <div ref={host} className="terminal-pane" hidden={!active} data-testid="terminal-pane" data-terminal-id={id} />;
+  return (
+    <div ref={host} className="terminal-pane" hidden={!active} data-testid="terminal-pane" data-terminal-id={id} />
+  );
 }

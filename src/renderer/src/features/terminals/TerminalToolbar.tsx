@@ -13,7 +13,8 @@ export function TerminalToolbar({ tab, searchOpen, onSearchOpenChange }: Props) 
   const [query, setQuery] = useState('');
   const [notFound, setNotFound] = useState(false);
   const view = () => terminalSessions.view(tab.id);
-  const find = (direction: 'next' | 'previous', text = query) => setNotFound(text !== '' && !view()?.find(text, direction));
+  const find = (direction: 'next' | 'previous', text = query) =>
+    setNotFound(text !== '' && !view()?.find(text, direction));
   const closeSearch = () => {
     view()?.clearSearch();
     onSearchOpenChange(false);

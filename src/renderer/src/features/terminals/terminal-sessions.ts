@@ -84,7 +84,8 @@ class TerminalSessions {
     this.sessions.delete(id);
     const ids = [...this.sessions.keys()];
     const index = this.snapshot.tabs.findIndex((tab) => tab.id === id);
-    const nextActive = this.snapshot.activeId === id ? (ids[Math.min(index, ids.length - 1)] ?? null) : this.snapshot.activeId;
+    const nextActive =
+      this.snapshot.activeId === id ? (ids[Math.min(index, ids.length - 1)] ?? null) : this.snapshot.activeId;
     this.publish(nextActive);
   }
 

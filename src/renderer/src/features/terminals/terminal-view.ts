@@ -91,7 +91,9 @@ export class TerminalView {
   onInput(listener: (bytes: Uint8Array) => void): IDisposable {
     const text = this.terminal.onData((data) => listener(encoder.encode(data)));
     // Some mouse reports are raw bytes that must not be UTF-8 encoded.
-    const binary = this.terminal.onBinary((data) => listener(Uint8Array.from(data, (char) => char.charCodeAt(0) & 0xff)));
+    const binary = this.terminal.onBinary((data) =>
+      listener(Uint8Array.from(data, (char) => char.charCodeAt(0) & 0xff)),
+    );
     return { dispose: () => (text.dispose(), binary.dispose()) };
   }
 

@@ -38,7 +38,8 @@ export async function runSteps(steps: Step[], run: (step: Step) => Promise<void>
       if (failure !== null || pending.size === 0) break;
       throw new BerthError('E_INTERNAL', `plan has steps that can never run: ${[...pending.keys()].join(', ')}`);
     }
-    await Promise.race([...running.values(), ...(aborted ? [aborted] : [])]);
+    // Once failed (or cancelled), only the running steps are awaited; the abort has nothing left to interrupt.
+    await Promise.race([...running.values(), ...(aborted && failure === null ? [aborted] : [])]);
   }
   if (failure !== null) throw failure;
 }

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import type { LogTarget } from '../../../../shared/schemas/logs';
+import { useBerthStore } from '../../stores/store';
+import { targetKey } from './logs-target';
+
+interface TargetOption {
+  key: string;
+  label: string;
+  target: LogTarget;
+}
+
+/** Projects, their services, and every container, from the containers the app already knows. */
+function useTargetOptions(): TargetOption[] {
+  const containers = useBerthStore((state) => state.containers);
+  return useMemo(() => {
+    const projects = new Map<string, Set<string>>();
+    for (const container of Object.values(containers)) {
+      if (!container.compose) continue;
+      const services = projects.get(container.compose.project) ?? new Set<string>();
+      services.add(container.compose.service);
+      projects.set(container.compose.project, services);
+    }
+    const options: TargetOption[] = [];
+    const option = (label: string, target: LogTarget) => options.push({ key: targetKey(target), label, target });
+    for (const [project, services] of [...projects].sort(([a], [b]) => a.localeCompare(b))) {
+      option(`Project ${project} (all services)`, { kind: 'project', project });
+      for (const service of [...services].sort())
+        option(`  ${project} / ${service}`, { kind: 'service', project, service });
+    }
+    const sorted = Object.values(containers).sort((a, b) => a.name.localeCompare(b.name));
+    for (const container of sorted) option(`Container ${container.name}`, { kind: 'container', id: container.id });
+    return options;
+  }, [containers]);
+}
+
+export function TargetPicker({ target, onChange }: { target: LogTarget | null; onChange(target: LogTarget): void }) {
+  const options = useTargetOptions();
+  const selected = target ? targetKey(target) : '';
+  const known = options.some((option) => option.key === selected);
+  return (
+    <select
+      className="logs-target"
+      data-testid="logs-target"
+      aria-label="Show logs of"
+      value={selected}
+      onChange={(event) => {
+        const option = options.find((candidate) => candidate.key === event.target.value);
+        if (option) onChange(option.target);
+      }}
+    >
+      <option value="" disabled>
+        Choose a project, service or container…
+      </option>
+      {!known && target && (
+        <option value={selected}>{target.kind === 'container' ? target.id.slice(0, 12) : selected}</option>
+      )}
+      {options.map((option) => (
+        <option key={option.key} value={option.key}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import type Docker from 'dockerode';
+import { expect, test } from './fixtures';
+import { LogsPageObject } from './pages/logs-page';
+import { TEST_IMAGE } from '../support/require-engine';
+
+const PROJECT = `berth-e2e-logs-${randomUUID().slice(0, 8)}`;
+
+/** A compose-labelled container of PROJECT running `script`. */
+async function serviceContainer(docker: Docker, service: string, script: string): Promise<Docker.Container> {
+  const container = await docker.createContainer({
+    Image: TEST_IMAGE,
+    name: `${PROJECT}-${service}-1`,
+    Cmd: ['sh', '-c', script],
+    Labels: {
+      'com.docker.compose.project': PROJECT,
+      'com.docker.compose.service': service,
+      'com.docker.compose.container-number': '1',
+    },
+    HostConfig: { NetworkMode: 'none' },
+  });
+  await container.start();
+  return container;
+}
+
+const WEB_SCRIPT = [
+  'i=0; while [ $i -lt 300 ]; do i=$((i+1)); echo "line $i"; done',
+  'echo "ERROR disk almost full" >&2',
+  'printf "\\033[31mred alert\\033[0m\\n"',
+  'printf "progress 10%%\\rprogress 55%%\\rprogress 100%%\\n"',
+  'n=0; while true; do n=$((n+1)); echo "tick $n"; sleep 0.2; done',
+].join('; ');
+
+test.describe('the Logs page against the real engine', () => {
+  const containers: Docker.Container[] = [];
+
+  test.beforeAll(async ({ engine }) => {
+    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
+    containers.push(await serviceContainer(engine.docker, 'web', WEB_SCRIPT));
+    containers.push(await serviceContainer(engine.docker, 'worker', 'echo "worker ready"; sleep 300'));
+  });
+
+  test.afterAll(async () => {
+    await Promise.all(containers.map((container) => container.remove({ force: true }).catch(() => undefined)));
+  });
+
+  test.beforeEach(async ({ berth }) => {
+    await berth.waitForEngine('connected');
+    await berth.goTo('logs');
+  });
+
+  test('shows a project merged, with service prefixes, ANSI colors and collapsed progress bars', async ({ page }) => {
+    const logs = new LogsPageObject(page);
+    await logs.show(`Project ${PROJECT}`);
+    await expect(logs.row('worker ready')).toHaveCount(1);
+    await expect(logs.row('worker ready').locator('.log-prefix')).toContainText('worker');
+    await expect(logs.row('tick 3')).toHaveCount(1);
+    const red = logs.row('red alert').locator('.log-text span', { hasText: 'red alert' });
+    await expect(red).toHaveAttribute('style', /var\(--ansi-1\)/);
+    await expect(logs.row('progress 100%').locator('.log-text')).toHaveText('progress 100%');
+    expect(await logs.rows.count()).toBeLessThan(200); // virtualized: not all 300+ lines are in the DOM
+  });
+
+  test('search highlights matches and steps through them', async ({ page }) => {
+    const logs = new LogsPageObject(page);
+    await logs.show(`${PROJECT} / web`);
+    await expect.poll(() => logs.totalLines(), { timeout: 15_000 }).toBeGreaterThan(303);
+    await page.keyboard.press('Control+f');
+    await expect(logs.search).toBeFocused();
+    await page.keyboard.type('line 25');
+    await expect(logs.searchCount).toHaveText('0/11');
+    await page.keyboard.press('Enter');
+    await expect(logs.searchCount).toHaveText('1/11');
+    await expect(page.locator('.log-current-match .log-match')).toHaveText('line 25');
+    expect(await logs.isFollowing()).toBe(false);
+    await logs.searchNext.click();
+    await expect(logs.searchCount).toHaveText('2/11');
+    await expect(page.locator('.log-current-match')).toContainText('line 250');
+    await logs.searchPrevious.click();
+    await logs.searchPrevious.click();
+    await expect(logs.searchCount).toHaveText('11/11');
+    await expect(page.locator('.log-current-match')).toContainText('line 259');
+  });
+
+  test('filters by service, by stream and by regular expression', async ({ page }) => {
+    const logs = new LogsPageObject(page);
+    await logs.show(`Project ${PROJECT}`);
+    await expect(logs.row('worker ready')).toHaveCount(1);
+    await logs.sourceToggle('web').click();
+    await expect(logs.rows).toHaveCount(1);
+    await expect(logs.rows.first()).toContainText('worker ready');
+    await logs.sourceToggle('web').click();
+    await logs.stdout.uncheck();
+    await expect(logs.rows).toHaveCount(1);
+    await expect(logs.rows.first()).toHaveAttribute('data-stream', 'stderr');
+    await expect(logs.rows.first()).toContainText('ERROR disk almost full');
+    await logs.stdout.check();
+    await logs.filterRegex.check();
+    await logs.filter.fill('^line 29\\d$');
+    await expect(logs.rows).toHaveCount(10);
+    await logs.filter.fill('(');
+    await expect(logs.filter).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('follows new lines, pauses when scrolled up, resumes with End', async ({ page }) => {
+    const logs = new LogsPageObject(page);
+    await logs.show(`${PROJECT} / web`);
+    await expect.poll(() => logs.totalLines(), { timeout: 15_000 }).toBeGreaterThan(303);
+    expect(await logs.isFollowing()).toBe(true);
+    const lastTick = async () => (await logs.renderedTexts()).filter((text) => text.startsWith('tick')).at(-1) ?? '';
+    const before = await lastTick();
+    await expect.poll(lastTick).not.toBe(before);
+
+    await logs.scroller.hover();
+    await page.mouse.wheel(0, -2_000);
+    await expect(logs.follow).toHaveAttribute('aria-pressed', 'false');
+    const pausedTop = await logs.scroller.evaluate((element) => element.scrollTop);
+    await page.waitForTimeout(700);
+    expect(await logs.scroller.evaluate((element) => element.scrollTop)).toBe(pausedTop);
+
+    await logs.scroller.focus();
+    await page.keyboard.press('End');
+    await expect(logs.follow).toHaveAttribute('aria-pressed', 'true');
+    const atBottom = () =>
+      logs.scroller.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 20);
+    await expect.poll(atBottom).toBe(true);
+  });
+
+  test('downloads the shown lines as a file', async ({ page }) => {
+    const logs = new LogsPageObject(page);
+    await logs.show(`${PROJECT} / web`);
+    await logs.filter.fill('line 1');
+    await expect(logs.lineCount).toContainText('111 of', { timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), logs.download.click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^${PROJECT}-web-.*\\.log$`));
+    const text = await readFile((await download.path())!, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('line 1');
+    expect(lines).toContain('line 199');
+    expect(lines.every((line) => line.includes('line 1'))).toBe(true);
+    expect(text).not.toContain('\u001b');
+  });
+});
