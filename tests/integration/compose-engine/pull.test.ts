@@ -21,7 +21,12 @@ describe.skipIf(!engine.available)('compose engine: pull', () => {
 
   beforeAll(async () => {
     await exec('bash', [REGISTRY_SCRIPT, 'start'], { env: REGISTRY_ENV });
-    await docker.getImage(TEST_IMAGE).tag({ repo: IMAGE.slice(0, IMAGE.lastIndexOf(':')), tag: String(process.pid) });
+    // A layer of random bytes the engine has nowhere else, so the pull really downloads it.
+    const builder = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', 'head -c 3000000 /dev/urandom > /blob'] });
+    await builder.start();
+    await builder.wait();
+    await builder.commit({ repo: IMAGE.slice(0, IMAGE.lastIndexOf(':')), tag: String(process.pid) });
+    await builder.remove();
     await exec('docker', ['push', IMAGE]);
     await docker.getImage(IMAGE).remove();
   });

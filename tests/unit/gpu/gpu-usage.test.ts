@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attributeGpuProcesses, summarizeGpuUsage } from '../../../src/main/services/gpu/gpu-usage';
+import { attributeGpuProcesses, summarizeGpuUsage, type ContainerRef } from '../../../src/main/services/gpu/gpu-usage';
 import { nvidiaGpu } from '../../support/gpu/gpu-test-data';
 
 const gpus = [nvidiaGpu(0), nvidiaGpu(1)];
-const container = (id: string, project?: string, service?: string) => ({
+const container = (id: string, project?: string, service?: string): ContainerRef => ({
   id: id.repeat(64),
   name: `/${project ?? 'plain'}-${service ?? 'box'}-1`,
   labels: project && service ? { 'com.docker.compose.project': project, 'com.docker.compose.service': service } : {},

@@ -25,10 +25,10 @@ Options:
       --no-color        Plain prefixes
 `;
 
-/** What \`berth logs\` needs from outside; tests hand in their own. */
+/** What `berth logs` needs from outside; tests hand in their own. */
 export interface LogsCommandDeps {
   connect(context: CliContext): Promise<EngineWatch & { stop(): Promise<void> }>;
-  /** Calls \`stop\` on Ctrl-C; returns the unsubscribe. */
+  /** Calls `stop` on Ctrl-C; returns the unsubscribe. */
   onInterrupt(stop: () => void): () => void;
 }
 
