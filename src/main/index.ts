@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { app, shell } from 'electron';
+import { app, dialog, shell } from 'electron';
 import { registerIpc } from './ipc/electron/register-ipc';
 import { originOf } from './ipc/core/sender-guard';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './security/app-protocol';
@@ -20,7 +20,17 @@ async function main(): Promise<void> {
   denyAllPermissions();
   serveRenderer(path.join(__dirname, '../renderer'));
 
-  const services = createServices({ env: process.env, homeDir: os.homedir() });
+  const services = createServices({
+    env: process.env,
+    homeDir: os.homedir(),
+    volumeDesktop: {
+      chooseSavePath: async (suggestedName) => {
+        const choice = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), suggestedName) });
+        return choice.canceled || !choice.filePath ? null : choice.filePath;
+      },
+      showInFolder: (hostPath) => shell.showItemInFolder(hostPath),
+    },
+  });
   void services.start();
   const trustedWebContentsIds = new Set<number>();
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;

@@ -7,6 +7,26 @@ import { EventsMessageSchema } from './schemas/events';
 import { GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
 import { LogsMessageSchema, LogsStreamInputSchema } from './schemas/logs';
 import { TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
+import {
+  BindMountTargetSchema,
+  DeleteEntryInputSchema,
+  DirectoryPageSchema,
+  DirectorySizeSchema,
+  EntryInputSchema,
+  ListDirectoryInputSchema,
+  MakeDirectoryInputSchema,
+  MutationResultSchema,
+  PreviewInputSchema,
+  PreviewSchema,
+  PruneInputSchema,
+  PruneResultSchema,
+  RemoveVolumeInputSchema,
+  RenameInputSchema,
+  TransferInputSchema,
+  TransferMessageSchema,
+  VolumeListSchema,
+  VolumeSizeSchema,
+} from './schemas/volumes';
 
 /** Operations that take no input reject anything but `undefined`. */
 const NoInput = z.undefined();
@@ -19,6 +39,17 @@ export const operations = {
   'engine.state': { input: NoInput, output: EngineStateSchema },
   'containers.list': { input: NoInput, output: z.array(ContainerSummarySchema) },
   'gpus.overview': { input: NoInput, output: GpuOverviewSchema },
+  'volumes.list': { input: NoInput, output: VolumeListSchema },
+  'volumes.sizes': { input: NoInput, output: z.array(VolumeSizeSchema) },
+  'volumes.listDirectory': { input: ListDirectoryInputSchema, output: DirectoryPageSchema },
+  'volumes.preview': { input: PreviewInputSchema, output: PreviewSchema },
+  'volumes.directorySize': { input: EntryInputSchema, output: DirectorySizeSchema },
+  'volumes.makeDirectory': { input: MakeDirectoryInputSchema, output: MutationResultSchema },
+  'volumes.rename': { input: RenameInputSchema, output: MutationResultSchema },
+  'volumes.deleteEntry': { input: DeleteEntryInputSchema, output: MutationResultSchema },
+  'volumes.remove': { input: RemoveVolumeInputSchema, output: z.object({ removed: z.string() }) },
+  'volumes.prune': { input: PruneInputSchema, output: PruneResultSchema },
+  'volumes.revealBindMount': { input: BindMountTargetSchema, output: z.object({ shown: z.boolean() }) },
 } as const satisfies Record<(typeof OPERATION_NAMES)[number], { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
@@ -29,6 +60,7 @@ export const streams = {
     input: z.object({ visibility: z.enum(['visible', 'background']) }).strict(),
     message: z.array(GpuMetricsSchema),
   },
+  volumeTransfer: { input: TransferInputSchema, message: TransferMessageSchema },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], { input: z.ZodType; message: z.ZodType }>;
 
 export type Operations = typeof operations;

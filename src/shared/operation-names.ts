@@ -2,9 +2,25 @@
  * Operation and stream names only: the preload imports this file (not the zod contract) so the
  * preload bundle stays small and sandbox-friendly. `contract.ts` checks it covers every operation.
  */
-export const OPERATION_NAMES = ['app.openExternal', 'engine.state', 'containers.list', 'gpus.overview'] as const;
+export const OPERATION_NAMES = [
+  'app.openExternal',
+  'engine.state',
+  'containers.list',
+  'gpus.overview',
+  'volumes.list',
+  'volumes.sizes',
+  'volumes.listDirectory',
+  'volumes.preview',
+  'volumes.directorySize',
+  'volumes.makeDirectory',
+  'volumes.rename',
+  'volumes.deleteEntry',
+  'volumes.remove',
+  'volumes.prune',
+  'volumes.revealBindMount',
+] as const;
 
-export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics'] as const;
+export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics', 'volumeTransfer'] as const;
 
 /** IPC channel names used by the Electron transport. */
 export const IPC_CHANNELS = {

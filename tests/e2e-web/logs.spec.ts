@@ -141,4 +141,30 @@ test.describe('the Logs page against the real engine', () => {
     expect(lines.every((line) => line.includes('line 1'))).toBe(true);
     expect(text).not.toContain('\u001b');
   });
+
+  test('opens from a container row, toggles timestamps and clears', async ({ page, berth }) => {
+    const logs = new LogsPageObject(page);
+    await berth.goTo('containers');
+    const worker = containers[1]!;
+    await berth.containerRow(worker.id).getByTestId('container-logs').click();
+    await expect(page.getByTestId('page-logs')).toBeVisible();
+    await expect(logs.row('worker ready')).toHaveCount(1);
+    await expect(logs.row('worker ready').locator('.log-time')).toHaveCount(0);
+    await logs.timestamps.check();
+    await expect(logs.row('worker ready').locator('.log-time')).toHaveText(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
+    await logs.clear.click();
+    await expect(logs.rows).toHaveCount(0);
+    await expect(logs.lineCount).toHaveText('0 lines');
+  });
+
+  test('keeps 100,000 lines and says how many older ones it dropped', async ({ page, engine }) => {
+    test.setTimeout(120_000);
+    const flood = await serviceContainer(engine.docker, 'flood', 'seq 1 150000; sleep 300');
+    containers.push(flood);
+    const logs = new LogsPageObject(page);
+    await logs.show(`${PROJECT} / flood`);
+    await expect(page.getByTestId('logs-dropped')).toHaveText('50,000 older lines dropped', { timeout: 60_000 });
+    await expect(logs.lineCount).toHaveText('100000 lines');
+    await expect(logs.row('150000')).toHaveCount(1);
+  });
 });

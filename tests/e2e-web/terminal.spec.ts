@@ -44,6 +44,17 @@ test.describe('terminals against the real engine', () => {
     await terminals.run('echo hello-$((6*7))');
     await expect(terminals.screen()).toContainText('hello-42');
 
+    // The container's TTY has the size of the fitted view, and follows it when the text is zoomed.
+    const fitted = await terminals.size();
+    expect(fitted).not.toBe('24 80');
+    await terminals.run('stty size');
+    await expect(terminals.screen()).toContainText(fitted);
+    await terminals.zoomIn();
+    await expect.poll(() => terminals.size()).not.toBe(fitted);
+    const zoomed = await terminals.size();
+    await terminals.run('clear; stty size');
+    await expect(terminals.screen()).toContainText(zoomed);
+
     // Another page, then back: same session, same screen.
     await berth.goTo('containers');
     await berth.goTo('terminals');

@@ -8,10 +8,13 @@ import { createGpuMetricsSource } from './gpu/gpu-metrics-stream';
 import { GpuService } from './gpu/gpu-service';
 import { createLogsSource } from './logs/logs-source';
 import { createTerminalFactory } from './terminal/terminal-factory';
+import { createVolumeServices, type VolumeDesktop } from './volumes/volume-handlers';
 
 export interface ServicesOptions {
   env: NodeJS.ProcessEnv;
   homeDir: string;
+  /** Save dialogs and "show in folder" for the volume browser; without it downloads end as cancelled. */
+  volumeDesktop?: VolumeDesktop;
 }
 
 /** Operations every host (Electron main, the test bridge) implements itself, because they touch the desktop. */
@@ -30,6 +33,7 @@ export interface Services {
 export function createServices(options: ServicesOptions): Services {
   const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
   const gpus = new GpuService({ env: options.env });
+  const volumes = createVolumeServices(connection, options.env, options.volumeDesktop);
 
   return {
     connection,
@@ -41,14 +45,20 @@ export function createServices(options: ServicesOptions): Services {
         const docker = state.status === 'connected' ? dockerodeGpuAccess(connection.getDocker()) : null;
         return gpus.overview({ docker, engineIsLocal: state.endpoint?.local ?? true });
       },
+      ...volumes.handlers,
     },
     streams: {
       events: () => createEventsSource(connection),
       terminal: createTerminalFactory({ engine: connection, env: options.env, homeDir: options.homeDir }),
       logs: (input) => createLogsSource(connection, input),
       gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility),
+      volumeTransfer: volumes.transfer,
     },
     start: () => connection.start(),
-    dispose: () => connection.stop(),
+    dispose: async () => {
+      // Helpers end on their own later; removing them now frees the volumes they mount.
+      await volumes.browser.dispose().catch(() => {});
+      await connection.stop();
+    },
   };
 }

@@ -60,6 +60,16 @@ export class TerminalPage {
     return picked;
   }
 
+  /** The active terminal's size in cells, as `stty size` prints it: "rows cols". */
+  async size(): Promise<string> {
+    const view = this.activePane.getByTestId('terminal-view');
+    return `${await view.getAttribute('data-rows')} ${await view.getAttribute('data-cols')}`;
+  }
+
+  async zoomIn(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Zoom in' }).click();
+  }
+
   async close(title: string): Promise<void> {
     await this.tab(title).getByTestId('terminal-tab-close').click();
     await expect(this.tab(title)).toHaveCount(0);

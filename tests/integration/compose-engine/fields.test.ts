@@ -103,7 +103,10 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
 
   afterAll(async () => {
     await project.cleanup();
-    await docker.getNetwork(`${project.name}-ext`).remove().catch(() => {});
+    await docker
+      .getNetwork(`${project.name}-ext`)
+      .remove()
+      .catch(() => {});
   });
 
   it('image, command, entrypoint, environment and env_file, user, working_dir, hostname, labels', () => {
@@ -126,7 +129,9 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
     expect(bindings['82/udp']).toEqual([{ HostIp: '', HostPort: String(PORT + 2) }]);
     expect(bindings['90/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: String(PORT + 3) }]);
     expect(bindings['9999/tcp']).toEqual([{ HostIp: '127.0.0.1', HostPort: '' }]);
-    expect(Object.keys(app.Config.ExposedPorts)).toEqual(expect.arrayContaining(['7000', '80/tcp', '81/udp', '82/udp', '90/tcp', '9999/tcp']));
+    expect(Object.keys(app.Config.ExposedPorts)).toEqual(
+      expect.arrayContaining(['7000', '80/tcp', '81/udp', '82/udp', '90/tcp', '9999/tcp']),
+    );
   });
 
   it('volumes: named, anonymous, bind (read-only, created host path), tmpfs; secrets and configs from files', () => {
@@ -135,7 +140,10 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
     expect(mounts.get('/cfg2')).toMatchObject({ Type: 'bind', Source: `${project.dir}/created-by-engine`, RW: true });
     expect(mounts.get('/data')).toMatchObject({ Type: 'volume', Name: `${project.name}_data` });
     expect(mounts.get('/anon')).toMatchObject({ Type: 'volume' });
-    expect(mounts.get('/run/secrets/db_password')).toMatchObject({ Source: `${project.dir}/db_password.txt`, RW: false });
+    expect(mounts.get('/run/secrets/db_password')).toMatchObject({
+      Source: `${project.dir}/db_password.txt`,
+      RW: false,
+    });
     expect(mounts.get('/run/secrets/custom_pw')).toMatchObject({ Source: `${project.dir}/db_password.txt`, RW: false });
     expect(mounts.get('/app_conf')).toMatchObject({ Source: `${project.dir}/app.conf`, RW: false });
     expect(mounts.get('/etc/app.conf')).toMatchObject({ Source: `${project.dir}/app.conf`, RW: false });
@@ -146,8 +154,12 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
 
   it('networks: named with aliases, internal, external; network_mode, ipc and pid of another service', async () => {
     const networks = app.NetworkSettings.Networks;
-    expect(Object.keys(networks).sort()).toEqual([`${project.name}-ext`, `${project.name}_back`, `${project.name}_front`].sort());
-    expect(networks[`${project.name}_front`]!.Aliases).toEqual(expect.arrayContaining([`${project.name}-app-1`, 'app', 'app-alias']));
+    expect(Object.keys(networks).sort()).toEqual(
+      [`${project.name}-ext`, `${project.name}_back`, `${project.name}_front`].sort(),
+    );
+    expect(networks[`${project.name}_front`]!.Aliases).toEqual(
+      expect.arrayContaining([`${project.name}-app-1`, 'app', 'app-alias']),
+    );
     expect((await docker.getNetwork(`${project.name}_back`).inspect()).Internal).toBe(true);
     expect(peer.HostConfig.NetworkMode).toBe(`container:${app.Id}`);
     expect(peer.HostConfig.IpcMode).toBe(`container:${app.Id}`);
@@ -155,7 +167,13 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
   });
 
   it('healthcheck, restart and deploy.restart_policy, init, shm_size, ulimits, caps, security_opt, extra_hosts', () => {
-    expect(app.Config.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'true'], Interval: 90e9, Timeout: 10e9, StartPeriod: 40e9, Retries: 3 });
+    expect(app.Config.Healthcheck).toEqual({
+      Test: ['CMD-SHELL', 'true'],
+      Interval: 90e9,
+      Timeout: 10e9,
+      StartPeriod: 40e9,
+      Retries: 3,
+    });
     expect(app.HostConfig.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 });
     expect(peer.HostConfig.RestartPolicy).toMatchObject({ Name: 'always' });
     expect(app.HostConfig.Init).toBe(true);
@@ -208,9 +226,17 @@ services:
         created.push(await container.inspect());
       }
       expect(created[0]!.HostConfig.DeviceRequests).toEqual([
-        { Driver: 'nvidia', Count: 0, DeviceIDs: ['0', '1'], Capabilities: [['gpu', 'utility']], Options: { foo: 'bar' } },
+        {
+          Driver: 'nvidia',
+          Count: 0,
+          DeviceIDs: ['0', '1'],
+          Capabilities: [['gpu', 'utility']],
+          Options: { foo: 'bar' },
+        },
       ]);
-      expect(created[1]!.HostConfig.DeviceRequests).toEqual([{ Driver: '', Count: -1, DeviceIDs: null, Capabilities: [['gpu']], Options: {} }]);
+      expect(created[1]!.HostConfig.DeviceRequests).toEqual([
+        { Driver: '', Count: -1, DeviceIDs: null, Capabilities: [['gpu']], Options: {} },
+      ]);
     } finally {
       await gpuProject.cleanup();
     }
@@ -236,7 +262,10 @@ describe.skipIf(!engine.available)('compose engine: the same fields, as docker c
       expect(await containerIds(docker, project.name)).toEqual(before);
     } finally {
       await project.cleanup();
-      await docker.getNetwork(`${project.name}-ext`).remove().catch(() => {});
+      await docker
+        .getNetwork(`${project.name}-ext`)
+        .remove()
+        .catch(() => {});
     }
   });
 });

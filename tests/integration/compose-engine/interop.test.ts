@@ -55,7 +55,10 @@ describe.skipIf(!engine.available)('compose engine: interop with the Compose CLI
     const ids = await containerIds(docker, project.name);
     expect(Object.keys(ids).sort()).toEqual([`${project.name}-db-1`, `${project.name}-web-1`]);
 
-    const listed = JSON.parse(await compose(project.dir, 'ls', '--all', '--format', 'json')) as { Name: string; Status: string }[];
+    const listed = JSON.parse(await compose(project.dir, 'ls', '--all', '--format', 'json')) as {
+      Name: string;
+      Status: string;
+    }[];
     expect(listed.find((entry) => entry.Name === project!.name)?.Status).toBe('running(2)');
 
     const output = await compose(project.dir, 'up', '-d');
@@ -72,7 +75,9 @@ describe.skipIf(!engine.available)('compose engine: interop with the Compose CLI
     const ids = await containerIds(docker, project.name);
 
     const ls = await berth(lsCommand, project.dir, '--json');
-    expect(JSON.parse(ls.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: project.name, status: 'running(2)' })]));
+    expect(JSON.parse(ls.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: project.name, status: 'running(2)' })]),
+    );
     const ps = await berth(psCommand, project.dir, '--json');
     const rows = JSON.parse(ps.stdout) as { name: string; service: string; state: string; ports: string[] }[];
     expect(rows.map((row) => `${row.service}:${row.state}`).sort()).toEqual(['db:running', 'web:running']);
@@ -86,5 +91,19 @@ describe.skipIf(!engine.available)('compose engine: interop with the Compose CLI
     const down = await berth(downCommand, project.dir, '-v');
     expect(down.code).toBe(0);
     expect(await leftovers(docker, project.name)).toEqual([]);
+  });
+
+  it('berth down -p NAME removes a Compose project whose files are gone, by its labels', async () => {
+    project = testProject(docker, 'files-gone', { 'compose.yaml': STACK });
+    await compose(project.dir, 'up', '-d');
+    const elsewhere = testProject(docker, 'empty-dir', {});
+    try {
+      const down = await berth(downCommand, elsewhere.dir, '-p', project.name, '-v');
+      expect(down.stderr).toBe('');
+      expect(down.code).toBe(0);
+      expect(await leftovers(docker, project.name)).toEqual([]);
+    } finally {
+      await elsewhere.cleanup();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { downCommand } from '../../../src/main/cli/commands/down';
 import { lsCommand } from '../../../src/main/cli/commands/ls';
 import { psCommand } from '../../../src/main/cli/commands/ps';
 import { restartCommand } from '../../../src/main/cli/commands/restart';
+import { rmCommand } from '../../../src/main/cli/commands/rm';
 import { startCommand } from '../../../src/main/cli/commands/start';
 import { stopCommand } from '../../../src/main/cli/commands/stop';
 import { upCommand } from '../../../src/main/cli/commands/up';
@@ -58,7 +59,15 @@ describe.skipIf(!engine.available)('compose engine: start, stop, restart, ps, ls
     expect(table.stdout.split('\n')[0]).toMatch(/^NAME\s+SERVICE\s+IMAGE\s+STATUS/);
     const { stdout } = await berth(lsCommand, project.dir, '--json');
     expect(JSON.parse(stdout)).toEqual(
-      expect.arrayContaining([{ name: project.name, status: 'running(2)', configFiles: `${project.dir}/compose.yaml`, workingDir: project.dir, containers: 2 }]),
+      expect.arrayContaining([
+        {
+          name: project.name,
+          status: 'running(2)',
+          configFiles: `${project.dir}/compose.yaml`,
+          workingDir: project.dir,
+          containers: 2,
+        },
+      ]),
     );
   });
 
@@ -69,7 +78,9 @@ describe.skipIf(!engine.available)('compose engine: start, stop, restart, ps, ls
     expect(await ps()).toEqual({ db: 'exited', web: 'exited' });
     const start = await berth(startCommand, project.dir);
     expect(start.code).toBe(0);
-    expect(start.stdout.indexOf(`${project.name}-db-1  Starting`)).toBeLessThan(start.stdout.indexOf(`${project.name}-web-1  Starting`));
+    expect(start.stdout.indexOf(`${project.name}-db-1  Starting`)).toBeLessThan(
+      start.stdout.indexOf(`${project.name}-web-1  Starting`),
+    );
     expect(await ps()).toEqual({ db: 'running', web: 'running' });
   });
 
@@ -86,6 +97,14 @@ describe.skipIf(!engine.available)('compose engine: start, stop, restart, ps, ls
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no such service: nope');
     expect((await berth(stopCommand, project.dir, '--bogus')).code).toBe(2);
+  });
+
+  it('rm removes stopped containers only, or stops them first with -s', async () => {
+    await berth(stopCommand, project.dir, 'web');
+    expect((await berth(rmCommand, project.dir)).code).toBe(0);
+    expect(await ps()).toEqual({ db: 'running' });
+    expect((await berth(rmCommand, project.dir, '-s', 'db')).code).toBe(0);
+    expect(await ps()).toEqual({});
   });
 
   it('down removes everything', async () => {

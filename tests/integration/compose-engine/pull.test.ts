@@ -22,7 +22,10 @@ describe.skipIf(!engine.available)('compose engine: pull', () => {
   beforeAll(async () => {
     await exec('bash', [REGISTRY_SCRIPT, 'start'], { env: REGISTRY_ENV });
     // A layer of random bytes the engine has nowhere else, so the pull really downloads it.
-    const builder = await docker.createContainer({ Image: TEST_IMAGE, Cmd: ['sh', '-c', 'head -c 3000000 /dev/urandom > /blob'] });
+    const builder = await docker.createContainer({
+      Image: TEST_IMAGE,
+      Cmd: ['sh', '-c', 'head -c 3000000 /dev/urandom > /blob'],
+    });
     await builder.start();
     await builder.wait();
     await builder.commit({ repo: IMAGE.slice(0, IMAGE.lastIndexOf(':')), tag: String(process.pid) });
@@ -32,7 +35,10 @@ describe.skipIf(!engine.available)('compose engine: pull', () => {
   });
 
   afterAll(async () => {
-    await docker.getImage(IMAGE).remove().catch(() => {});
+    await docker
+      .getImage(IMAGE)
+      .remove()
+      .catch(() => {});
     await exec('bash', [REGISTRY_SCRIPT, 'stop'], { env: REGISTRY_ENV });
   });
 
@@ -48,7 +54,10 @@ describe.skipIf(!engine.available)('compose engine: pull', () => {
       const last = pulling.at(-1)!;
       expect(last.kind === 'pulling' && last.percent).toBe(100);
       expect(last.kind === 'pulling' && last.layers.length).toBeGreaterThan(0);
-      expect(last.kind === 'pulling' && last.layers.every((layer) => layer.total === undefined || layer.current === layer.total)).toBe(true);
+      expect(
+        last.kind === 'pulling' &&
+          last.layers.every((layer) => layer.total === undefined || layer.current === layer.total),
+      ).toBe(true);
       expect(events.some((event) => event.kind === 'pulled' && event.image === IMAGE)).toBe(true);
       expect(events.findIndex((e) => e.kind === 'pulled')).toBeLessThan(events.findIndex((e) => e.kind === 'creating'));
       expect((await docker.getContainer(`${project.name}-app-1`).inspect()).State.Running).toBe(true);
@@ -65,8 +74,13 @@ describe.skipIf(!engine.available)('compose engine: pull', () => {
     });
     try {
       const failure = new ComposeEngine(docker).pull(await project.load());
-      await expect(failure).rejects.toThrow(`cannot pull 127.0.0.1:${closedPort}/nothing:1: the registry 127.0.0.1:${closedPort} is unreachable`);
-      await expect(failure).rejects.toMatchObject({ code: 'E_ENGINE_ERROR', fix: expect.stringContaining('127.0.0.1') });
+      await expect(failure).rejects.toThrow(
+        `cannot pull 127.0.0.1:${closedPort}/nothing:1: the registry 127.0.0.1:${closedPort} is unreachable`,
+      );
+      await expect(failure).rejects.toMatchObject({
+        code: 'E_ENGINE_ERROR',
+        fix: expect.stringContaining('127.0.0.1'),
+      });
       expect(await leftovers(docker, project.name)).toEqual([]);
     } finally {
       await project.cleanup();

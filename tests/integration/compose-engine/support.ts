@@ -46,10 +46,31 @@ export function testProject(docker: Docker, prefix: string, files: Record<string
 export async function removeProjectResources(docker: Docker, project: string): Promise<void> {
   const filters = { label: [`${COMPOSE_LABELS.project}=${project}`] };
   for (const container of await docker.listContainers({ all: true, filters })) {
-    await docker.getContainer(container.Id).remove({ force: true, v: true }).catch(() => {});
+    const volumes = container.Mounts.filter((mount) => mount.Type === 'volume' && mount.Name).map(
+      (mount) => mount.Name!,
+    );
+    await docker
+      .getContainer(container.Id)
+      .remove({ force: true, v: true })
+      .catch(() => {});
+    // Anonymous volumes a recreated container inherited are mounted by name, so `v` leaves them.
+    for (const volume of volumes.filter((name) => /^[0-9a-f]{64}$/.test(name))) {
+      await docker
+        .getVolume(volume)
+        .remove()
+        .catch(() => {});
+    }
   }
-  for (const network of await docker.listNetworks({ filters })) await docker.getNetwork(network.Id).remove().catch(() => {});
-  for (const volume of (await docker.listVolumes({ filters })).Volumes ?? []) await docker.getVolume(volume.Name).remove().catch(() => {});
+  for (const network of await docker.listNetworks({ filters }))
+    await docker
+      .getNetwork(network.Id)
+      .remove()
+      .catch(() => {});
+  for (const volume of (await docker.listVolumes({ filters })).Volumes ?? [])
+    await docker
+      .getVolume(volume.Name)
+      .remove()
+      .catch(() => {});
 }
 
 export async function projectContainers(docker: Docker, project: string): Promise<Docker.ContainerInfo[]> {
@@ -77,13 +98,21 @@ export async function compose(dir: string, ...args: string[]): Promise<string> {
 }
 
 /** Runs a berth command in-process; resolves with its exit code and output. */
-export async function berth(command: CliCommand, dir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function berth(
+  command: CliCommand,
+  dir: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const cli = captureCli({ ...process.env }, dir);
   const code = await command.run(args, cli.context);
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
 
-export function recordingEngine(docker: Docker): { engine: ComposeEngine; events: ComposeProgressEvent[]; onProgress: (e: ComposeProgressEvent) => void } {
+export function recordingEngine(docker: Docker): {
+  engine: ComposeEngine;
+  events: ComposeProgressEvent[];
+  onProgress: (e: ComposeProgressEvent) => void;
+} {
   const events: ComposeProgressEvent[] = [];
   return { engine: new ComposeEngine(docker), events, onProgress: (event) => events.push(event) };
 }

@@ -1,5 +1,6 @@
 /** up/down over the real engine: depends_on ordering, health waits, Compose's failure texts, busy and cancel. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { ComposeProgressEventSchema } from '../../../src/shared/schemas/compose-progress';
 import { requireEngine } from '../../support/require-engine';
 import { containerIds, indexOf, leftovers, recordingEngine, testProject, type TestProject } from './support';
 
@@ -48,6 +49,8 @@ describe.skipIf(!engine.available)('compose engine: up and down', () => {
     expect(indexOf(events, 'waiting-healthy', name('db'))).toBeGreaterThan(-1);
     const app = await docker.getContainer(name('app')).inspect();
     expect(app.State.Running).toBe(true);
+    // Every event is what the UI's schema accepts.
+    for (const event of events) ComposeProgressEventSchema.parse(event);
 
     // A second up changes nothing.
     const before = await containerIds(docker, project.name);
@@ -64,7 +67,9 @@ describe.skipIf(!engine.available)('compose engine: up and down', () => {
   it(`fails with Compose's text when a dependency exits non-zero, and never starts the dependent`, async () => {
     project = testProject(docker, 'exit', { 'compose.yaml': stack(3) });
     const { engine: compose, onProgress } = recordingEngine(docker);
-    await expect(compose.up(await project.load(), { onProgress })).rejects.toThrow(`service "init" didn't complete successfully: exit 3`);
+    await expect(compose.up(await project.load(), { onProgress })).rejects.toThrow(
+      `service "init" didn't complete successfully: exit 3`,
+    );
     const app = await docker.getContainer(`${project.name}-app-1`).inspect();
     expect(app.State.Status).toBe('created');
   });

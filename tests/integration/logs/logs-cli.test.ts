@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogsCommand, DEFAULT_LOGS_DEPS } from '../../../src/main/cli/commands/logs';
 import { captureCli } from '../../support/cli-context';
@@ -23,6 +24,30 @@ describe.skipIf(!engine.available)('berth logs', () => {
     const lines = cli.stdout().split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.length).toBe(200_000);
+    expect(lines.findIndex((line, index) => line !== String(index + 1))).toBe(-1);
+  });
+
+  it('pauses the engine for a slow reader and still prints every line', async () => {
+    const container = await runServiceContainer(engine.docker, { project, service: 'slowpipe', script: 'seq 1 50000' });
+    await waitForExit(container);
+    const chunks: string[] = [];
+    let writes = 0;
+    // A reader that takes its time: every write completes a little later, so write() soon reports backpressure.
+    const slow = new Writable({
+      highWaterMark: 1_024,
+      write(chunk: Buffer, _encoding, callback) {
+        chunks.push(chunk.toString());
+        setTimeout(callback, ++writes % 10 === 0 ? 5 : 0);
+      },
+    });
+    const cli = captureCli(process.env);
+    const code = await createLogsCommand().run(['-p', project, '--no-log-prefix', 'slowpipe'], {
+      ...cli.context,
+      stdout: slow,
+    });
+    expect(code).toBe(0);
+    const lines = chunks.join('').trimEnd().split('\n');
+    expect(lines.length).toBe(50_000);
     expect(lines.findIndex((line, index) => line !== String(index + 1))).toBe(-1);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../../src/main/services/create-services';
@@ -12,30 +12,48 @@ export interface BridgeServices {
   openedUrls: string[];
   /** The throwaway home directory this run uses for Berth's state. */
   homeDir: string;
+  /** Where the volume browser's "save as" lands: the suggested name in `downloadsDir`, or null to act as a cancel. */
+  downloadsDir: string | null;
+  /** Host paths the UI asked to show in the file manager; recorded instead of opening one. */
+  revealedPaths: string[];
   dispose(): Promise<void>;
 }
 
 /** The real main-process services with a throwaway home directory, as the test bridge runs them. */
 export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env): Promise<BridgeServices> {
   const homeDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-home-'));
-  const services = createServices({ env, homeDir });
+  const revealedPaths: string[] = [];
+  const bridge = { downloadsDir: path.join(homeDir, 'Downloads') as string | null, revealedPaths };
+  const services = createServices({
+    env,
+    homeDir,
+    volumeDesktop: {
+      chooseSavePath: async (suggestedName) => {
+        if (!bridge.downloadsDir) return null;
+        await mkdir(bridge.downloadsDir, { recursive: true });
+        return path.join(bridge.downloadsDir, suggestedName);
+      },
+      showInFolder: (hostPath) => void revealedPaths.push(hostPath),
+    },
+  });
   await services.start();
   const openedUrls: string[] = [];
-  return {
+  const handlers: OperationHandlers = {
+    ...services.handlers,
+    'app.openExternal': ({ url }) => {
+      const allowed = isAllowedExternalUrl(url);
+      if (allowed) openedUrls.push(url);
+      return { opened: allowed };
+    },
+  };
+  return Object.assign(bridge, {
     services,
     homeDir,
     openedUrls,
-    handlers: {
-      ...services.handlers,
-      'app.openExternal': ({ url }) => {
-        const allowed = isAllowedExternalUrl(url);
-        if (allowed) openedUrls.push(url);
-        return { opened: allowed };
-      },
-    },
+    handlers,
     dispose: async () => {
       await services.dispose();
       await rm(homeDir, { recursive: true, force: true });
     },
-  };
+  });
 }

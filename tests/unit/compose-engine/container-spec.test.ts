@@ -14,7 +14,11 @@ const APP_ID = 'a'.repeat(64);
 function specs() {
   const project = projectFrom(FULL_SERVICE, FILES);
   const input = { project, number: 1, imageId: 'sha256:img', containerIdOf: () => APP_ID };
-  return { project, app: containerSpec({ ...input, service: 'app' }), peer: containerSpec({ ...input, service: 'peer' }) };
+  return {
+    project,
+    app: containerSpec({ ...input, service: 'app' }),
+    peer: containerSpec({ ...input, service: 'peer' }),
+  };
 }
 
 describe('containerSpec', () => {
@@ -102,8 +106,12 @@ describe('containerSpec', () => {
   it('joins the first network at create time and the others after, with Compose aliases', () => {
     const { app, peer } = specs();
     expect(app.create.HostConfig!.NetworkMode).toBe('research-full_back');
-    expect(app.create.NetworkingConfig).toEqual({ EndpointsConfig: { 'research-full_back': { Aliases: ['research-full-app-1', 'app'] } } });
-    expect(app.laterEndpoints).toEqual([['research-full_front', { Aliases: ['research-full-app-1', 'app', 'app-alias'] }]]);
+    expect(app.create.NetworkingConfig).toEqual({
+      EndpointsConfig: { 'research-full_back': { Aliases: ['research-full-app-1', 'app'] } },
+    });
+    expect(app.laterEndpoints).toEqual([
+      ['research-full_front', { Aliases: ['research-full-app-1', 'app', 'app-alias'] }],
+    ]);
     expect(peer.create.HostConfig).toMatchObject({
       NetworkMode: `container:${APP_ID}`,
       IpcMode: `container:${APP_ID}`,
@@ -137,7 +145,13 @@ services:
     const requests = (service: string) => deviceRequests(serviceOf(project, service));
     expect(requests('all')).toEqual([{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu']], Options: {} }]);
     expect(requests('ids')).toEqual([
-      { Driver: 'nvidia', Count: 0, DeviceIDs: ['0', 'GPU-abc'], Capabilities: [['gpu', 'utility']], Options: { a: 'b' } },
+      {
+        Driver: 'nvidia',
+        Count: 0,
+        DeviceIDs: ['0', 'GPU-abc'],
+        Capabilities: [['gpu', 'utility']],
+        Options: { a: 'b' },
+      },
     ]);
     expect(requests('nocount')).toEqual([{ Driver: '', Count: -1, Capabilities: [['gpu']], Options: {} }]);
     expect(requests('two')[0]!.Count).toBe(2);

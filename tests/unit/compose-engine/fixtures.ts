@@ -5,7 +5,10 @@ import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
 import { loadProjectSync, type ComposeProject } from '../../../src/main/services/compose/load';
 import { COMPOSE_LABELS } from '../../../src/main/services/compose/labels';
-import type { ObservedContainer, ObservedState } from '../../../src/main/services/compose/engine/observe/observed-state';
+import type {
+  ObservedContainer,
+  ObservedState,
+} from '../../../src/main/services/compose/engine/observe/observed-state';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -27,7 +30,11 @@ export function projectFrom(yaml: string, files: Record<string, string> = {}): C
 export const IMAGE = 'berth-test-busybox:latest';
 export const IMAGE_ID = 'sha256:1111111111111111111111111111111111111111111111111111111111111111';
 
-export function observedState(project: string, containers: ObservedContainer[] = [], extra: Partial<ObservedState> = {}): ObservedState {
+export function observedState(
+  project: string,
+  containers: ObservedContainer[] = [],
+  extra: Partial<ObservedState> = {},
+): ObservedState {
   return {
     project,
     containers,
@@ -38,7 +45,11 @@ export function observedState(project: string, containers: ObservedContainer[] =
   };
 }
 
-export function observedContainer(project: string, service: string, fields: Partial<ObservedContainer> = {}): ObservedContainer {
+export function observedContainer(
+  project: string,
+  service: string,
+  fields: Partial<ObservedContainer> = {},
+): ObservedContainer {
   const number = fields.number ?? 1;
   const id = fields.id ?? `${service}${'0'.repeat(64)}`.slice(0, 64);
   return {
@@ -58,7 +69,10 @@ export function observedContainer(project: string, service: string, fields: Part
   };
 }
 
-export function projectNetwork(project: string, key = 'default'): [string, { name: string; id: string; labels: Record<string, string> }] {
+export function projectNetwork(
+  project: string,
+  key = 'default',
+): [string, { name: string; id: string; labels: Record<string, string> }] {
   const name = `${project}_${key}`;
   return [name, { name, id: name, labels: { [COMPOSE_LABELS.project]: project, [COMPOSE_LABELS.network]: key } }];
 }

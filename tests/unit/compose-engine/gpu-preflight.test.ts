@@ -33,14 +33,23 @@ describe('gpuPreflight', () => {
   it('fails up front naming the GPU services, the reason and the fixes', async () => {
     const project = projectFrom(STACK);
     const failure = gpuPreflight(project, ['notebook', 'train', 'web'], async () => capability('no'));
-    await expect(failure).rejects.toMatchObject({ code: 'E_GPU_UNAVAILABLE', details: { services: ['notebook', 'train'], runWithoutGpu: true } });
-    await expect(failure).rejects.toThrow(/services "notebook", "train" of project "ml" request GPUs.*No NVIDIA runtime/);
-    await expect(failure).rejects.toMatchObject({ fix: expect.stringMatching(/NVIDIA Container Toolkit.*without GPUs/) });
+    await expect(failure).rejects.toMatchObject({
+      code: 'E_GPU_UNAVAILABLE',
+      details: { services: ['notebook', 'train'], runWithoutGpu: true },
+    });
+    await expect(failure).rejects.toThrow(
+      /services "notebook", "train" of project "ml" request GPUs.*No NVIDIA runtime/,
+    );
+    await expect(failure).rejects.toMatchObject({
+      fix: expect.stringMatching(/NVIDIA Container Toolkit.*without GPUs/),
+    });
   });
 
   it('passes when the engine can, warns when unknown, and is skipped without GPU services', async () => {
     const project = projectFrom(STACK);
-    await expect(gpuPreflight(project, ['train'], async () => capability('yes'))).resolves.toMatchObject({ gpuServices: ['train'] });
+    await expect(gpuPreflight(project, ['train'], async () => capability('yes'))).resolves.toMatchObject({
+      gpuServices: ['train'],
+    });
     expect((await gpuPreflight(project, ['train'], async () => capability('unknown'))).warning).toMatch(/cannot tell/);
     let asked = false;
     await gpuPreflight(project, ['web'], async () => ((asked = true), capability('no')));

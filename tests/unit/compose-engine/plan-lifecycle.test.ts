@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planDown, planRestart, planStart, planStop } from '../../../src/main/services/compose/engine/plan/plan-lifecycle';
+import {
+  planDown,
+  planRestart,
+  planStart,
+  planStop,
+} from '../../../src/main/services/compose/engine/plan/plan-lifecycle';
 import { observedContainer, observedState, projectFrom, projectNetwork } from './fixtures';
 
 const STACK = `
@@ -15,10 +20,16 @@ networks:
 
 function setup(state = 'running') {
   const project = projectFrom(STACK);
-  const observed = observedState('shop', [observedContainer('shop', 'db', { state }), observedContainer('shop', 'web', { state })], {
-    networks: new Map([projectNetwork('shop'), ['outside', { name: 'outside', id: 'o', labels: {} }]]),
-    volumes: new Map([['shop_data', { name: 'shop_data', id: 'shop_data', labels: { 'com.docker.compose.project': 'shop' } }]]),
-  });
+  const observed = observedState(
+    'shop',
+    [observedContainer('shop', 'db', { state }), observedContainer('shop', 'web', { state })],
+    {
+      networks: new Map([projectNetwork('shop'), ['outside', { name: 'outside', id: 'o', labels: {} }]]),
+      volumes: new Map([
+        ['shop_data', { name: 'shop_data', id: 'shop_data', labels: { 'com.docker.compose.project': 'shop' } }],
+      ]),
+    },
+  );
   return { project, observed };
 }
 
@@ -28,7 +39,10 @@ describe('planDown', () => {
     const plan = planDown(project, observed);
     const byId = new Map(plan.steps.map((step) => [step.id, step]));
     expect(byId.get('stop-container:shop-db-1')!.after).toEqual(['stop-container:shop-web-1']);
-    expect(byId.get('remove-network:shop_default')!.after.sort()).toEqual(['remove-container:shop-db-1', 'remove-container:shop-web-1']);
+    expect(byId.get('remove-network:shop_default')!.after.sort()).toEqual([
+      'remove-container:shop-db-1',
+      'remove-container:shop-web-1',
+    ]);
     expect(byId.has('remove-network:outside')).toBe(false);
     expect(byId.has('remove-volume:shop_data')).toBe(false);
     const withVolumes = planDown(project, observed, { removeVolumes: true });
@@ -40,7 +54,9 @@ describe('planDown', () => {
     const { project, observed } = setup();
     observed.containers.push(observedContainer('shop', 'old', { state: 'exited' }));
     expect(planDown(project, observed).steps.map((s) => s.id)).not.toContain('remove-container:shop-old-1');
-    expect(planDown(project, observed, { removeOrphans: true }).steps.map((s) => s.id)).toContain('remove-container:shop-old-1');
+    expect(planDown(project, observed, { removeOrphans: true }).steps.map((s) => s.id)).toContain(
+      'remove-container:shop-old-1',
+    );
   });
 });
 
@@ -48,15 +64,38 @@ describe('start, stop, restart plans', () => {
   it('start waits on dependencies in order; stop goes dependents first; restart dependencies first', () => {
     const stopped = setup('exited');
     const start = planStart(stopped.project, stopped.observed);
-    expect(start.steps.find((s) => s.id === 'start-container:shop-web-1')!.after).toEqual(['start-container:shop-db-1']);
+    expect(start.steps.find((s) => s.id === 'start-container:shop-web-1')!.after).toEqual([
+      'start-container:shop-db-1',
+    ]);
     const running = setup();
-    expect(planStop(running.project, running.observed).steps.find((s) => s.id === 'stop-container:shop-db-1')!.after).toEqual([
+    expect(
+      planStop(running.project, running.observed).steps.find((s) => s.id === 'stop-container:shop-db-1')!.after,
+    ).toEqual(['stop-container:shop-web-1']);
+    expect(
+      planRestart(running.project, running.observed).steps.find((s) => s.id === 'restart-container:shop-web-1')!.after,
+    ).toEqual(['restart-container:shop-db-1']);
+    expect(planStop(running.project, running.observed, ['web']).steps.map((s) => s.id)).toEqual([
       'stop-container:shop-web-1',
     ]);
-    expect(planRestart(running.project, running.observed).steps.find((s) => s.id === 'restart-container:shop-web-1')!.after).toEqual([
-      'restart-container:shop-db-1',
-    ]);
-    expect(planStop(running.project, running.observed, ['web']).steps.map((s) => s.id)).toEqual(['stop-container:shop-web-1']);
     expect(() => planStart(running.project, running.observed, ['nope'])).toThrow('no such service: nope');
+  });
+});
+
+describe('planDown by labels (the files are gone)', () => {
+  it('removes every container, network and (with -v) volume carrying the project label', () => {
+    const { observed } = setup();
+    const byName = { ...projectFrom('services: {}'), name: 'shop', model: { name: 'shop', services: {} } };
+    const plan = planDown(byName, observed, { byLabels: true, removeVolumes: true });
+    expect(plan.steps.map((s) => s.id).sort()).toEqual(
+      [
+        'stop-container:shop-db-1',
+        'stop-container:shop-web-1',
+        'remove-container:shop-db-1',
+        'remove-container:shop-web-1',
+        'remove-network:shop_default',
+        'remove-volume:shop_data',
+      ].sort(),
+    );
+    expect(plan.warnings).toEqual([]);
   });
 });

@@ -56,7 +56,10 @@ describe('planUp', () => {
         'create-container:shop-sidecar-1',
       ]),
     );
-    expect(step(plan, 'create-container:shop-db-1').after.sort()).toEqual(['create-network:default', 'create-volume:data']);
+    expect(step(plan, 'create-container:shop-db-1').after.sort()).toEqual([
+      'create-network:default',
+      'create-volume:data',
+    ]);
     // network_mode: service:web needs web's container ID, so it is created after web.
     expect(step(plan, 'create-container:shop-sidecar-1').after).toContain('create-container:shop-web-1');
     expect(step(plan, 'start-container:shop-web-1').after.sort()).toEqual(
@@ -110,7 +113,9 @@ describe('planUp', () => {
     observed.containers.find((c) => c.service === 'migrate')!.imageId = 'sha256:old';
     const changed = step(planUp(project, observed), 'create-container:shop-migrate-1');
     expect(changed.kind === 'create-container' && changed.reason).toBe('image changed');
-    expect(planUp(project, observed, { recreate: 'force' }).steps.filter((s) => s.kind === 'create-container')).toHaveLength(4);
+    expect(
+      planUp(project, observed, { recreate: 'force' }).steps.filter((s) => s.kind === 'create-container'),
+    ).toHaveLength(4);
     expect(planUp(project, observed, { recreate: 'never' }).steps).toEqual([]);
   });
 
@@ -130,14 +135,27 @@ services:
     const plan = planUp(project, observedState(project.name, [], { images: new Map() }));
     expect(ids(plan)).toEqual(expect.arrayContaining(['pull-image:a', 'build-image:b']));
     expect(step(plan, 'create-container:proj-a-1').after).toContain('pull-image:a');
-    expect(planUp(project, observedState(project.name, [], { images: new Map([['registry.local/x:1', IMAGE_ID], ['local/b', IMAGE_ID]]) })).steps.some((s) => s.kind.endsWith('-image'))).toBe(false);
+    expect(
+      planUp(
+        project,
+        observedState(project.name, [], {
+          images: new Map([
+            ['registry.local/x:1', IMAGE_ID],
+            ['local/b', IMAGE_ID],
+          ]),
+        }),
+      ).steps.some((s) => s.kind.endsWith('-image')),
+    ).toBe(false);
   });
 
   it('warns about orphans, and removes them with removeOrphans', () => {
     const { project, observed } = upToDateObserved();
     observed.containers.push(observedContainer('shop', 'gone'));
     expect(planUp(project, observed).warnings[0]).toMatch(/orphan containers \(shop-gone-1\)/);
-    expect(ids(planUp(project, observed, { removeOrphans: true }))).toEqual(['stop-container:shop-gone-1', 'remove-container:shop-gone-1']);
+    expect(ids(planUp(project, observed, { removeOrphans: true }))).toEqual([
+      'stop-container:shop-gone-1',
+      'remove-container:shop-gone-1',
+    ]);
   });
 
   it('refuses a missing external network, naming it', () => {
@@ -145,12 +163,19 @@ services:
 services: {a: {image: berth-test-busybox:latest, networks: [outside]}}
 networks: {outside: {external: true, name: corp-net}}
 `);
-    expect(() => planUp(project, observedState(project.name))).toThrow('network corp-net declared as external, but could not be found');
+    expect(() => planUp(project, observedState(project.name))).toThrow(
+      'network corp-net declared as external, but could not be found',
+    );
   });
 
   it('scales to deploy.replicas / scale, numbering containers like Compose', () => {
     const project = projectFrom('services: {w: {image: berth-test-busybox:latest, scale: 2}}');
-    const plan = planUp(project, observedState(project.name, [observedContainer('proj', 'w', { number: 3, state: 'exited' })]));
-    expect(ids(plan)).toEqual(expect.arrayContaining(['create-container:proj-w-1', 'create-container:proj-w-2', 'remove-container:proj-w-3']));
+    const plan = planUp(
+      project,
+      observedState(project.name, [observedContainer('proj', 'w', { number: 3, state: 'exited' })]),
+    );
+    expect(ids(plan)).toEqual(
+      expect.arrayContaining(['create-container:proj-w-1', 'create-container:proj-w-2', 'remove-container:proj-w-3']),
+    );
   });
 });

@@ -28,7 +28,11 @@ describe('registryAuthFromDockerConfig', () => {
       },
     });
     const lookup = registryAuthFromDockerConfig({ DOCKER_CONFIG: dir }, '/nowhere');
-    expect(await lookup('registry.local:5000')).toEqual({ username: 'ann', password: 's3cr:et', serveraddress: 'registry.local:5000' });
+    expect(await lookup('registry.local:5000')).toEqual({
+      username: 'ann',
+      password: 's3cr:et',
+      serveraddress: 'registry.local:5000',
+    });
     expect(await lookup('docker.io')).toMatchObject({ username: 'bob', password: 'pw' });
     expect(await lookup('other.io')).toBeUndefined();
   });
@@ -36,7 +40,10 @@ describe('registryAuthFromDockerConfig', () => {
   it('asks the credential helper named for the registry', async () => {
     const dir = dockerConfig({ credHelpers: { 'ghcr.io': 'berthtest' } });
     const helper = join(dir, 'bin', 'docker-credential-berthtest');
-    writeFileSync(helper, '#!/bin/sh\nread server\necho "{\\"ServerURL\\":\\"$server\\",\\"Username\\":\\"carol\\",\\"Secret\\":\\"tok-$server\\"}"\n');
+    writeFileSync(
+      helper,
+      '#!/bin/sh\nread server\necho "{\\"ServerURL\\":\\"$server\\",\\"Username\\":\\"carol\\",\\"Secret\\":\\"tok-$server\\"}"\n',
+    );
     chmodSync(helper, 0o755);
     process.env.PATH = `${join(dir, 'bin')}${delimiter}${originalPath}`;
     const lookup = registryAuthFromDockerConfig({ DOCKER_CONFIG: dir }, '/nowhere');

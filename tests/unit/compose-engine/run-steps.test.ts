@@ -37,11 +37,15 @@ describe('runSteps', () => {
   it('cancels: no new step starts once the signal aborts, and the error is E_CANCELLED', async () => {
     const controller = new AbortController();
     const ran: string[] = [];
-    const run = runSteps([step('a'), step('b', ['a'])], async (s) => {
-      ran.push(s.id);
-      controller.abort();
-      await tick();
-    }, controller.signal);
+    const run = runSteps(
+      [step('a'), step('b', ['a'])],
+      async (s) => {
+        ran.push(s.id);
+        controller.abort();
+        await tick();
+      },
+      controller.signal,
+    );
     await expect(run).rejects.toMatchObject({ code: 'E_CANCELLED' });
     expect(ran).toEqual(['a']);
   });

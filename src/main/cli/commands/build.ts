@@ -13,7 +13,11 @@ export const buildCommand = composeCommand({
   options: {},
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.build(project, { services: options.positionals, signal: session.signal, onProgress: session.progress.onProgress });
+    await session.engine.build(project, {
+      services: options.positionals,
+      signal: session.signal,
+      onProgress: session.progress.onProgress,
+    });
     return 0;
   },
 });

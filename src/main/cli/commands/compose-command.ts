@@ -34,7 +34,10 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (spec.booleans?.[name]) flags[spec.booleans[name]] = true;
     else if (spec.values?.[name]) {
       const value = inline ?? args[++i];
@@ -101,7 +104,8 @@ export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDep
         throw error;
       }
       const controller = new AbortController();
-      const onInterrupt = () => controller.abort(new BerthError('E_CANCELLED', `berth ${spec.name} was cancelled (Ctrl-C).`));
+      const onInterrupt = () =>
+        controller.abort(new BerthError('E_CANCELLED', `berth ${spec.name} was cancelled (Ctrl-C).`));
       process.once('SIGINT', onInterrupt);
       try {
         const { docker, engineIsLocal } = deps.connect(context);

@@ -81,14 +81,22 @@ function describe(event: ComposeProgressEvent): { key: string; text: string } | 
       return { key: `${noun} ${event.name}`, text: ` ${noun} ${event.name}  ${action}` };
     }
     case 'pulling': {
-      const layers = event.layers.length ? ` (${event.layers.filter((l) => /complete|exists/i.test(l.status)).length}/${event.layers.length} layers)` : '';
-      return { key: `Image ${event.image}`, text: ` ${event.service} Pulling ${event.image}  ${event.percent.toFixed(0)}%${layers}` };
+      const layers = event.layers.length
+        ? ` (${event.layers.filter((l) => /complete|exists/i.test(l.status)).length}/${event.layers.length} layers)`
+        : '';
+      return {
+        key: `Image ${event.image}`,
+        text: ` ${event.service} Pulling ${event.image}  ${event.percent.toFixed(0)}%${layers}`,
+      };
     }
     case 'pulled':
     case 'built':
       return { key: `Image ${event.image}`, text: ` ${event.service} ${LABELS[event.kind]} ${event.image}` };
     case 'building':
-      return { key: `Image ${event.image}`, text: ` ${event.service} Building ${event.image}${event.line ? `  ${event.line.slice(0, 80)}` : ''}` };
+      return {
+        key: `Image ${event.image}`,
+        text: ` ${event.service} Building ${event.image}${event.line ? `  ${event.line.slice(0, 80)}` : ''}`,
+      };
     case 'exited':
       return containerRow(event, `Exited (${event.exitCode})`);
     case 'error':

@@ -1,9 +1,12 @@
 /** `berth down`: stop and remove the project's containers and networks, like `docker compose down`. */
+import { BerthError } from '../../../shared/errors';
+import { projectByName } from '../../services/compose/engine';
 import { composeCommand, flag, numberFlag } from './compose-command';
 
 const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... down [OPTIONS]
 
 Stop and remove the project's containers (dependents first) and its networks. Named volumes stay unless -v.
+With -p NAME and no Compose file, removes what carries the project's labels.
 
 Options:
   -v, --volumes          Also remove the project's named volumes and the containers' anonymous volumes
@@ -20,8 +23,14 @@ export const downCommand = composeCommand({
     values: { '-t': 'timeout', '--timeout': 'timeout' },
   },
   async execute(session, options) {
-    const project = await session.loadProject();
+    const loaded = await session.loadProject().catch((error: unknown) => {
+      const noFiles = error instanceof BerthError && error.code === 'E_COMPOSE_FILE' && !session.flags.files?.length;
+      if (noFiles && session.flags.projectName) return null;
+      throw error;
+    });
+    const project = loaded ?? projectByName(session.flags.projectName!);
     await session.engine.down(project, {
+      byLabels: loaded === null,
       removeVolumes: flag(options, 'volumes'),
       removeOrphans: flag(options, 'removeOrphans'),
       timeout: numberFlag(options, 'timeout'),

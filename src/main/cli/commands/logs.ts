@@ -98,19 +98,32 @@ function printLogs(
   });
   return new Promise<number>((resolve) => {
     let stopInterrupt = () => {};
+    let waitingForDrain = false;
     const finish = (code: number) => {
       stopInterrupt();
       resolve(code);
     };
     const session = new LogsSession(
-      { engine, target, tail: options.tail, since: options.since, until: options.until, follow: options.follow },
+      {
+        engine,
+        target,
+        tail: options.tail,
+        since: options.since,
+        until: options.until,
+        follow: options.follow,
+        timestamps: options.timestamps,
+      },
       {
         sources: (sources) => printer.setSources(sources),
         lines(lines) {
           // A slow reader (a pipe into less) pauses the engine's streams instead of filling memory.
-          if (!context.stdout.write(printer.format(lines))) {
+          if (!context.stdout.write(printer.format(lines)) && !waitingForDrain) {
+            waitingForDrain = true;
             session.pause();
-            context.stdout.once('drain', () => session.resume());
+            context.stdout.once('drain', () => {
+              waitingForDrain = false;
+              session.resume();
+            });
           }
         },
         caughtUp: () => {},

@@ -18,7 +18,13 @@ export const lsCommand = composeCommand({
   async execute(session, options) {
     const projects = await session.engine.ls();
     if (flag(options, 'json')) session.context.stdout.write(`${JSON.stringify(projects, null, 2)}\n`);
-    else session.context.stdout.write(formatTable(['NAME', 'STATUS', 'CONFIG FILES'], projects.map((p) => [p.name, p.status, p.configFiles])));
+    else
+      session.context.stdout.write(
+        formatTable(
+          ['NAME', 'STATUS', 'CONFIG FILES'],
+          projects.map((p) => [p.name, p.status, p.configFiles]),
+        ),
+      );
     return 0;
   },
 });

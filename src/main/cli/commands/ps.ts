@@ -19,7 +19,9 @@ export const psCommand = composeCommand({
   async execute(session, options) {
     const name = session.flags.projectName ?? (await session.loadProject()).name;
     const services = options.positionals;
-    const rows = (await session.engine.ps(name)).filter((row) => services.length === 0 || services.includes(row.service));
+    const rows = (await session.engine.ps(name)).filter(
+      (row) => services.length === 0 || services.includes(row.service),
+    );
     if (flag(options, 'json')) session.context.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     else session.context.stdout.write(formatTable(['NAME', 'SERVICE', 'IMAGE', 'STATUS', 'PORTS'], rows.map(columns)));
     return 0;

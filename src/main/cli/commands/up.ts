@@ -50,9 +50,13 @@ export const upCommand = composeCommand({
     const services = options.positionals;
     let project = await session.loadProject(services);
     const pull = options.flags.pull;
-    if (pull !== undefined && !['always', 'missing', 'never'].includes(String(pull))) throw new UsageError(`invalid --pull policy: ${String(pull)}`);
+    if (pull !== undefined && !['always', 'missing', 'never'].includes(String(pull)))
+      throw new UsageError(`invalid --pull policy: ${String(pull)}`);
     if (flag(options, 'withoutGpu')) {
-      const selected = dependencyOrder(project.model, services.length ? withDependencies(project.model, services) : undefined);
+      const selected = dependencyOrder(
+        project.model,
+        services.length ? withDependencies(project.model, services) : undefined,
+      );
       const gpuServices = gpuServicesOf(project, selected);
       if (gpuServices.length) {
         const path = join(stateDir(session.context), 'berth', 'overrides', `${project.name}.without-gpu.yaml`);

@@ -10,6 +10,8 @@ export interface LogRequest {
   tail: number | 'all';
   since?: string;
   until?: string;
+  /** Ask for the engine's timestamps (default). Without them lines have an empty `time`: only for a lone history. */
+  timestamps?: boolean;
 }
 
 export type ReaderLine = (stream: OutputStream, time: string, text: string) => void;
@@ -43,16 +45,21 @@ export class ContainerLogReader {
     if (this.aborted) return response.destroy();
     this.response = response;
     if (this.paused) response.pause();
-    const stdout = new LineAssembler((time, text) => this.onLine('stdout', time, text));
-    const stderr = new LineAssembler((time, text) => this.onLine('stderr', time, text));
+    const timestamps = this.request.timestamps ?? true;
+    const stdout = new LineAssembler((time, text) => this.onLine('stdout', time, text), timestamps);
+    const stderr = new LineAssembler((time, text) => this.onLine('stderr', time, text), timestamps);
     const demuxer = new FrameDemuxer((stream, payload) => (stream === 2 ? stderr : stdout).pushMessage(payload));
     await new Promise<void>((resolveOnce, rejectOnce) => {
       let settled = false;
       const resolve = () => {
-        if (!settled) ((settled = true), resolveOnce());
+        if (settled) return;
+        settled = true;
+        resolveOnce();
       };
       const reject = (error: unknown) => {
-        if (!settled) ((settled = true), rejectOnce(error));
+        if (settled) return;
+        settled = true;
+        rejectOnce(error);
       };
       response.on('data', (chunk: Buffer) => {
         if (this.tty) stdout.pushRaw(chunk);
@@ -86,8 +93,8 @@ export class ContainerLogReader {
   }
 
   private open(): Promise<LogResponse> {
-    const { follow, tail, since, until } = this.request;
-    const options: Record<string, unknown> = { follow, stdout: true, stderr: true, timestamps: true, tail };
+    const { follow, tail, since, until, timestamps = true } = this.request;
+    const options: Record<string, unknown> = { follow, stdout: true, stderr: true, timestamps, tail };
     if (since !== undefined) options.since = since;
     if (until !== undefined) options.until = until;
     const modem = this.docker.modem as DockerModem;

@@ -23,11 +23,15 @@ export class LineAssembler {
   private partialBytes = 0;
   private partialTime = '';
 
-  constructor(private readonly onLine: AssembledLine) {}
+  constructor(
+    private readonly onLine: AssembledLine,
+    /** False when the request asked for no timestamps: lines then start with their text. */
+    private readonly timestamped = true,
+  ) {}
 
   /** One non-TTY frame: exactly one log message. */
   pushMessage(message: Buffer): void {
-    const { time, bodyStart } = splitTimestamp(message);
+    const { time, bodyStart } = this.splitTimestamp(message);
     // Parts of one cut line share the first part's timestamp. A new timestamp means the held part was a whole line:
     // the `local` driver of engine 20.10 drops the newline of a cut line's last part.
     if (this.partial.length > 0 && time !== this.partialTime) this.emitPartial(this.partialTime);
@@ -42,7 +46,7 @@ export class LineAssembler {
       const piece = chunk.subarray(start, newline);
       const whole = this.partial.length > 0 ? Buffer.concat([...this.partial, piece]) : piece;
       this.resetPartial();
-      const { time, bodyStart } = splitTimestamp(whole);
+      const { time, bodyStart } = this.splitTimestamp(whole);
       this.onLine(time, decodeLine(whole.subarray(bodyStart)));
       start = newline + 1;
       newline = chunk.indexOf(NEWLINE, start);
@@ -93,8 +97,12 @@ export class LineAssembler {
   private flushRawPartial(): void {
     const whole = Buffer.concat(this.partial);
     this.resetPartial();
-    const { time, bodyStart } = splitTimestamp(whole);
+    const { time, bodyStart } = this.splitTimestamp(whole);
     this.onLine(time, decodeLine(whole.subarray(bodyStart)));
+  }
+
+  private splitTimestamp(bytes: Buffer): { time: string; bodyStart: number } {
+    return this.timestamped ? splitTimestampOf(bytes) : { time: '', bodyStart: 0 };
   }
 
   private resetPartial(): void {
@@ -104,7 +112,7 @@ export class LineAssembler {
   }
 }
 
-function splitTimestamp(bytes: Buffer): { time: string; bodyStart: number } {
+function splitTimestampOf(bytes: Buffer): { time: string; bodyStart: number } {
   const space = bytes.indexOf(SPACE);
   if (space > 0 && space <= MAX_TIMESTAMP_BYTES) {
     const time = normalizeTimestamp(bytes.toString('latin1', 0, space));

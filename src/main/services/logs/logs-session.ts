@@ -25,6 +25,8 @@ export interface LogsSessionOptions {
   since?: string;
   until?: string;
   follow: boolean;
+  /** The consumer shows timestamps (default). When it doesn't, a lone container's history skips them: faster. */
+  timestamps?: boolean;
   now?: () => number;
   /** Wait before reading a container again whose followed stream ended while it still runs. */
   rereadDelayMs?: number;
@@ -145,7 +147,15 @@ export class LogsSession {
         },
       },
     );
-    const request: LogRequest = { follow: false, tail: this.options.tail, since: this.since, until: this.until };
+    // Times order a merge and resume a follow; a lone history nobody reads the times of needs none.
+    const timestamps = this.options.timestamps !== false || this.follows || followed.length > 1;
+    const request: LogRequest = {
+      follow: false,
+      tail: this.options.tail,
+      since: this.since,
+      until: this.until,
+      timestamps,
+    };
     try {
       await Promise.all(
         followed.map(async (entry) => {
@@ -283,8 +293,13 @@ export class LogsSession {
     if (this.disposed) return;
     const connected = state.status === 'connected';
     if (connected && !this.wasConnected) {
-      if (this.phase === 'waiting') void this.readHistory();
-      else if (this.phase === 'following') {
+      if (this.phase === 'waiting' && this.containers.size === 0) void this.readHistory();
+      else if (this.phase === 'waiting') {
+        // The history broke off with the engine: what it delivered moved the cursors, so follow on from them.
+        this.phase = 'following';
+        this.output.caughtUp();
+        void this.resync();
+      } else if (this.phase === 'following') {
         this.output.notice('info', 'Reconnected to the engine; resuming where the logs left off.');
         void this.resync();
       }

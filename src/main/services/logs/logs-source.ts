@@ -39,10 +39,11 @@ export function createLogsSource(engine: EngineWatch, request: LogsStreamRequest
     else if (deferred.length < 100) deferred.push(message);
   };
 
-  const drain = () => {
+  /** `all`: the stream is ending, so what waits goes out now (bounded by the ring) whatever flow control says. */
+  const drain = (all = false) => {
     const dropped = pending.takeDropped();
     if (dropped > 0) sink?.emit({ type: 'dropped', count: dropped });
-    while (!paused && pending.size > 0) sink?.emit({ type: 'lines', lines: pending.shift(MAX_BATCH_LINES) });
+    while ((all || !paused) && pending.size > 0) sink?.emit({ type: 'lines', lines: pending.shift(MAX_BATCH_LINES) });
     if (pending.size === 0) for (const message of deferred.splice(0)) sink?.emit(message);
   };
 
@@ -54,8 +55,7 @@ export function createLogsSource(engine: EngineWatch, request: LogsStreamRequest
       caughtUp: () => sendInOrder({ type: 'caught-up' }),
       notice: (level, text) => sendInOrder({ type: 'notice', level, text }),
       end: (error) => {
-        paused = false;
-        drain();
+        drain(true);
         sink?.end(error);
       },
     },

@@ -8,8 +8,22 @@ import type { TerminalProcess } from './terminal-process';
  */
 export function containerTerminal(shell: ContainerShell): TerminalProcess {
   const { stream } = shell;
-  let resizing: Promise<void> | undefined;
+  let wantedSize: { cols: number; rows: number } | undefined;
+  let resizing = false;
   const heldInput: Uint8Array[] = [];
+
+  /** One resize call at a time, latest size wins: concurrent calls could land out of order. */
+  async function applyResizes(): Promise<void> {
+    resizing = true;
+    while (wantedSize) {
+      const { cols, rows } = wantedSize;
+      wantedSize = undefined;
+      // A resize can race the shell's exit; there is nothing left to resize then.
+      await shell.resize(cols, rows).catch(() => undefined);
+    }
+    resizing = false;
+    for (const bytes of heldInput.splice(0)) stream.write(bytes);
+  }
 
   return {
     shell: shell.shell,
@@ -30,16 +44,8 @@ export function containerTerminal(shell: ContainerShell): TerminalProcess {
       else stream.write(bytes);
     },
     resize(cols, rows) {
-      // A resize can race the shell's exit; there is nothing left to resize then.
-      const done: Promise<void> = shell
-        .resize(cols, rows)
-        .catch(() => undefined)
-        .then(() => {
-          if (resizing !== done) return;
-          resizing = undefined;
-          for (const bytes of heldInput.splice(0)) stream.write(bytes);
-        });
-      resizing = done;
+      wantedSize = { cols, rows };
+      if (!resizing) void applyResizes();
     },
     pause: () => void stream.pause(),
     resume: () => void stream.resume(),

@@ -5,6 +5,7 @@ import { GpusPage } from '../features/gpus/GpusPage';
 import { LogsPage } from '../features/logs/LogsPage';
 import { NotYetPage } from '../features/placeholder/NotYetPage';
 import { TerminalsPage } from '../features/terminals/TerminalsPage';
+import { VolumesPage } from '../features/volumes/VolumesPage';
 import { useBerthStore } from '../stores/store';
 import { PAGE_TITLES } from '../stores/ui-slice';
 import { Sidebar } from './Sidebar';
@@ -24,7 +25,8 @@ export function App() {
         {page === 'containers' && <ContainersPage />}
         {page === 'logs' && <LogsPage />}
         {page === 'gpus' && <GpusPage />}
-        {(page === 'projects' || page === 'volumes') && <NotYetPage page={page} />}
+        {page === 'projects' && <NotYetPage page={page} />}
+        {page === 'volumes' && <VolumesPage />}
         <TerminalsPage visible={page === 'terminals'} />
       </main>
       <StatusBar />

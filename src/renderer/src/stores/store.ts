@@ -3,13 +3,15 @@ import { createContainersSlice, type ContainersSlice } from './containers-slice'
 import { createEngineSlice, type EngineSlice } from './engine-slice';
 import { createGpusSlice, type GpusSlice } from './gpus-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createVolumesSlice, type VolumesSlice } from './volumes-slice';
 
 /** One bound store of slices; it holds metadata only (never log lines or terminal bytes). */
-export type BerthStore = EngineSlice & ContainersSlice & GpusSlice & UiSlice;
+export type BerthStore = EngineSlice & ContainersSlice & GpusSlice & UiSlice & VolumesSlice;
 
 export const useBerthStore = create<BerthStore>()((...args) => ({
   ...createEngineSlice(...args),
   ...createContainersSlice(...args),
   ...createGpusSlice(...args),
   ...createUiSlice(...args),
+  ...createVolumesSlice(...args),
 }));

@@ -15,7 +15,15 @@ import { imageOf } from './naming';
 import { listProjects, listServiceContainers, type ProjectRow, type ServiceContainerRow } from './observe/listings';
 import { observeProject, type ObservedState } from './observe/observed-state';
 import { dependencyOrder, withDependencies } from './plan/dependency-graph';
-import { planDown, planRestart, planStart, planStop, type DownPlanOptions } from './plan/plan-lifecycle';
+import {
+  planDown,
+  planRemove,
+  planRestart,
+  planStart,
+  planStop,
+  type DownPlanOptions,
+  type RemovePlanOptions,
+} from './plan/plan-lifecycle';
 import { planUp, type UpPlanOptions } from './plan/plan-up';
 import { stepId, type Plan, type Step } from './plan/steps';
 import { ProjectLocks } from './operation-lock';
@@ -25,6 +33,8 @@ export interface ComposeEngineOptions {
   /** The GPU service's verdict for this engine; without it the GPU preflight is skipped. */
   gpuCapability?: GpuCapabilityCheck;
   registryAuth?: RegistryAuthLookup;
+  /** Container operations in flight at once; the default suits a local engine. */
+  engineConcurrency?: number;
   /** Shared between engines that talk to the same Docker, so two callers can't run on one project at once. */
   locks?: ProjectLocks;
 }
@@ -59,17 +69,29 @@ export class ComposeEngine {
   }
 
   observe(project: ComposeProject): Promise<ObservedState> {
-    const images = Object.entries(project.model.services).map(([name]) => imageOf(project.name, name, serviceOf(project, name)));
+    const images = Object.entries(project.model.services).map(([name]) =>
+      imageOf(project.name, name, serviceOf(project, name)),
+    );
     return observeProject(this.docker, project.name, images);
   }
 
   async up(project: ComposeProject, options: UpOptions = {}): Promise<Plan> {
     return this.locks.run(project.name, 'up', async () => {
-      const selected = options.services?.length ? withDependencies(project.model, options.services) : Object.keys(project.model.services);
+      const selected = options.services?.length
+        ? withDependencies(project.model, options.services)
+        : Object.keys(project.model.services);
       const preflight = await gpuPreflight(project, selected, this.options.gpuCapability);
       if (preflight.warning) options.onProgress?.({ kind: 'warning', message: preflight.warning });
-      const observed = await this.observe(project);
-      const plan = planUp(project, observed, options);
+      let observed = await this.observe(project);
+      let plan = planUp(project, observed, options);
+      const imageSteps = plan.steps.filter((step) => step.kind === 'pull-image' || step.kind === 'build-image');
+      if (imageSteps.length > 0) {
+        // Images first, as Compose does: whether a container is up to date depends on the image it would get now.
+        const images: Plan = { project: project.name, steps: imageSteps, upToDate: [], warnings: [] };
+        await applyPlan(applyContext(this.docker, project, observed, images, this.applyOptions(options)), images);
+        observed = await this.observe(project);
+        plan = planUp(project, observed, { ...options, pull: 'missing' });
+      }
       const context = applyContext(this.docker, project, observed, plan, this.applyOptions(options));
       await applyPlan(context, plan);
       if (options.wait) {
@@ -80,7 +102,10 @@ export class ComposeEngine {
     });
   }
 
-  async down(project: ComposeProject, options: OperationOptions & DownPlanOptions & { timeout?: number } = {}): Promise<Plan> {
+  async down(
+    project: ComposeProject,
+    options: OperationOptions & DownPlanOptions & { timeout?: number } = {},
+  ): Promise<Plan> {
     return this.run(project, 'down', options, (observed) => planDown(project, observed, options), options.timeout);
   }
 
@@ -89,11 +114,30 @@ export class ComposeEngine {
   }
 
   async stop(project: ComposeProject, options: StopOptions = {}): Promise<Plan> {
-    return this.run(project, 'stop', options, (observed) => planStop(project, observed, options.services), options.timeout);
+    return this.run(
+      project,
+      'stop',
+      options,
+      (observed) => planStop(project, observed, options.services),
+      options.timeout,
+    );
   }
 
   async restart(project: ComposeProject, options: StopOptions = {}): Promise<Plan> {
-    return this.run(project, 'restart', options, (observed) => planRestart(project, observed, options.services), options.timeout);
+    return this.run(
+      project,
+      'restart',
+      options,
+      (observed) => planRestart(project, observed, options.services),
+      options.timeout,
+    );
+  }
+
+  async rm(
+    project: ComposeProject,
+    options: OperationOptions & RemovePlanOptions & { services?: string[] } = {},
+  ): Promise<Plan> {
+    return this.run(project, 'rm', options, (observed) => planRemove(project, observed, options.services, options));
   }
 
   /** Pulls the images of services that have no `build:` (or all named ones), whether present or not, as `compose pull`. */
@@ -123,13 +167,21 @@ export class ComposeEngine {
     return this.locks.run(project.name, operation, async () => {
       const observed = await this.observe(project);
       const plan = makePlan(observed);
-      await applyPlan(applyContext(this.docker, project, observed, plan, { ...this.applyOptions(options), stopTimeout }), plan);
+      await applyPlan(
+        applyContext(this.docker, project, observed, plan, { ...this.applyOptions(options), stopTimeout }),
+        plan,
+      );
       return plan;
     });
   }
 
   private applyOptions(options: OperationOptions): ApplyOptions {
-    return { signal: options.signal, onProgress: options.onProgress, registryAuth: this.options.registryAuth };
+    return {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      registryAuth: this.options.registryAuth,
+      engineConcurrency: this.options.engineConcurrency,
+    };
   }
 }
 
@@ -141,7 +193,10 @@ function imagePlan(project: ComposeProject, services: string[] | undefined, kind
   const seen = new Set<string>();
   for (const service of dependencyOrder(project.model, services?.length ? services : undefined)) {
     const config = serviceOf(project, service);
-    const wanted = kind === 'build-image' ? Boolean(config.build) : !config.build || Boolean(config.image && services?.includes(service));
+    const wanted =
+      kind === 'build-image'
+        ? Boolean(config.build)
+        : !config.build || Boolean(config.image && services?.includes(service));
     const image = imageOf(project.name, service, config);
     if (!wanted || seen.has(image)) continue;
     seen.add(image);

@@ -1,9 +1,23 @@
 /** The Compose engine's public API. */
-export { ComposeEngine, type ComposeEngineOptions, type OperationOptions, type StopOptions, type UpOptions } from './compose-engine';
+export {
+  ComposeEngine,
+  type ComposeEngineOptions,
+  type OperationOptions,
+  type StopOptions,
+  type UpOptions,
+} from './compose-engine';
 export { applyContext, applyPlan } from './apply/apply-plan';
 export type { ApplyContext, ApplyOptions } from './apply/apply-context';
 export { planUp, type PullPolicy, type RecreatePolicy, type UpPlanOptions } from './plan/plan-up';
-export { planDown, planRestart, planStart, planStop, type DownPlanOptions } from './plan/plan-lifecycle';
+export {
+  planDown,
+  planRemove,
+  planRestart,
+  planStart,
+  planStop,
+  type DownPlanOptions,
+  type RemovePlanOptions,
+} from './plan/plan-lifecycle';
 export type { ContainerRef, CreateReason, Plan, Step, StepKind } from './plan/steps';
 export { observeProject, type ObservedContainer, type ObservedState } from './observe/observed-state';
 export { listProjects, listServiceContainers, type ProjectRow, type ServiceContainerRow } from './observe/listings';
@@ -14,3 +28,4 @@ export { projectWithoutGpus, withoutGpuOverride, writeWithoutGpuOverride } from 
 export { registryAuthFromDockerConfig, type RegistryAuthLookup } from './image/registry-auth';
 export { ProjectLocks } from './operation-lock';
 export { COMPOSE_COMPAT_VERSION, containerName, networkName, volumeName } from './naming';
+export { projectByName } from './project-by-name';

@@ -172,7 +172,10 @@ export interface TopLevelNetworkConfig {
   name?: string;
   driver?: string;
   driver_opts?: Record<string, string>;
-  ipam?: { driver?: string; config?: { subnet?: string; gateway?: string; ip_range?: string; aux_addresses?: Record<string, string> }[] };
+  ipam?: {
+    driver?: string;
+    config?: { subnet?: string; gateway?: string; ip_range?: string; aux_addresses?: Record<string, string> }[];
+  };
   external?: boolean;
   internal?: boolean;
   attachable?: boolean;

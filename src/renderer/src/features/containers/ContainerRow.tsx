@@ -1,6 +1,7 @@
 import type { ContainerSummary } from '../../../../shared/schemas/containers';
 import { mlLinksFor } from '../../../../shared/ml-links';
 import { api } from '../../lib/api';
+import { openLogs } from '../logs/logs-target';
 import { openContainerShell } from '../terminals/open-terminal';
 
 function PortLinks({ image, ports }: { image: string; ports: ContainerSummary['ports'] }) {
@@ -56,6 +57,15 @@ export function ContainerRow({ container, gpuLabels }: { container: ContainerSum
             Shell
           </button>
         )}
+        <button
+          type="button"
+          className="link-button container-logs"
+          data-testid="container-logs"
+          title={`Show the logs of ${container.name}`}
+          onClick={() => openLogs({ kind: 'container', id: container.id })}
+        >
+          Logs
+        </button>
       </td>
       <td>
         {container.compose?.service ?? <span className="muted">—</span>}

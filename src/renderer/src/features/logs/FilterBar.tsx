@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LogFilter } from './log-model';
 import type { SourceLabel } from './source-labels';
 
@@ -9,7 +10,7 @@ interface FilterBarProps {
 }
 
 /** Which lines show: per source (service/container), per stream, and those matching a text or regex. */
-export function FilterBar({ filter, onFilterChange, labels, error }: FilterBarProps) {
+export const FilterBar = memo(function FilterBar({ filter, onFilterChange, labels, error }: FilterBarProps) {
   const toggleSource = (index: number) => {
     const hidden = new Set(filter.hiddenSources);
     if (hidden.has(index)) hidden.delete(index);
@@ -73,4 +74,4 @@ export function FilterBar({ filter, onFilterChange, labels, error }: FilterBarPr
       </label>
     </div>
   );
-}
+});

@@ -38,8 +38,8 @@ export const LogRow = memo(function LogRow({
     >
       {showTimestamp && <span className="log-time">{line.time}</span>}
       {label && (
-        <span className="log-prefix" style={{ color: label.color, minWidth: `${labelWidth}ch` }}>
-          {label.text} |
+        <span className="log-prefix" style={{ color: label.color }}>
+          {label.text.padEnd(labelWidth)} |
         </span>
       )}
       <span className="log-text">

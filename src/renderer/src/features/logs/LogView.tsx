@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LogModel } from './log-model';
 import { LogRow } from './LogRow';
 import type { SourceLabel } from './source-labels';
@@ -21,7 +21,6 @@ export interface LogViewProps {
   currentMatchSeq: number | null;
   /** Scrolls the line into the middle of the view when `nonce` changes. */
   reveal: { seq: number; nonce: number } | null;
-  children?: ReactNode;
 }
 
 /**
@@ -39,11 +38,12 @@ export function LogView(props: LogViewProps) {
   const totalHeight = model.totalRows * ROW_HEIGHT;
   const top = following ? Math.max(0, totalHeight - viewport.height) : viewport.top;
 
+  // The bottom is known from the model: reading scrollHeight here would force a layout on every frame.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || !following) return;
-    element.scrollTop = element.scrollHeight;
-    expectedTop.current = element.scrollTop;
+    if (!element || !following || expectedTop.current === top) return;
+    element.scrollTop = top;
+    expectedTop.current = top;
   });
 
   useEffect(() => {
@@ -77,8 +77,11 @@ export function LogView(props: LogViewProps) {
   const onScroll = useCallback(() => {
     const element = scroller.current;
     if (!element) return;
+    const ours = Math.abs(element.scrollTop - expectedTop.current) < 2;
+    // Our own scroll to the bottom changes nothing the next render doesn't already know.
+    if (ours && following) return;
     setViewport({ top: element.scrollTop, height: element.clientHeight });
-    if (Math.abs(element.scrollTop - expectedTop.current) < 2) return;
+    if (ours) return;
     const atBottom = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT;
     if (atBottom !== following) onFollowingChange(atBottom);
   }, [following, onFollowingChange]);
@@ -91,8 +94,10 @@ export function LogView(props: LogViewProps) {
   const count = model.shownCount;
   if (count > 0) {
     const firstRow = Math.floor(top / ROW_HEIGHT);
-    const first = Math.max(0, model.indexAtRow(firstRow) - OVERSCAN_ROWS);
-    const bottom = top + viewport.height + OVERSCAN_ROWS * ROW_HEIGHT;
+    // While following, nothing above or below the bottom screenful can come into view before the next frame.
+    const overscan = following ? 0 : OVERSCAN_ROWS;
+    const first = Math.max(0, model.indexAtRow(firstRow) - overscan);
+    const bottom = top + viewport.height + overscan * ROW_HEIGHT;
     const search = model.search;
     for (let index = first; index < count; index++) {
       const rowTop = model.rowOf(index) * ROW_HEIGHT;
@@ -129,7 +134,6 @@ export function LogView(props: LogViewProps) {
       <span ref={measure} className="log-measure" aria-hidden="true">
         MMMMMMMMMM
       </span>
-      {props.children}
       <div className="log-spacer" style={{ height: totalHeight }}>
         {rows}
       </div>

@@ -35,10 +35,11 @@ export function LogsPage() {
   const showLabels = labels.length > 1;
 
   useEffect(() => model.setFilter(filter), [model, filter]);
-  useEffect(() => {
-    model.setSearch(search);
+  useEffect(() => model.setSearch(search), [model, search]);
+  const changeSearch = useCallback((next: SearchState) => {
+    setSearch(next);
     setCurrent(null);
-  }, [model, search]);
+  }, []);
 
   const step = useCallback(
     (direction: 1 | -1) => {
@@ -91,7 +92,7 @@ export function LogsPage() {
         <SearchBar
           inputRef={searchInput}
           search={search}
-          onSearchChange={setSearch}
+          onSearchChange={changeSearch}
           matchCount={model.matchCount}
           current={current?.ordinal ?? null}
           error={model.searchError}
@@ -161,6 +162,11 @@ export function LogsPage() {
         )}
         {copied && <span className="logs-notice">{copied}</span>}
       </div>
+      {dropped > 0 && (
+        <div className="logs-dropped" data-testid="logs-dropped">
+          {dropped.toLocaleString()} older lines dropped
+        </div>
+      )}
       {target === null ? (
         <p className="empty">Choose a project, a service or a container to see its logs.</p>
       ) : (
@@ -175,13 +181,7 @@ export function LogsPage() {
           onFollowingChange={setFollowing}
           currentMatchSeq={current?.seq ?? null}
           reveal={reveal}
-        >
-          {dropped > 0 && (
-            <div className="logs-dropped" data-testid="logs-dropped">
-              {dropped.toLocaleString()} older lines dropped
-            </div>
-          )}
-        </LogView>
+        />
       )}
     </div>
   );

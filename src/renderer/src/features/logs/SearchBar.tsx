@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 
 export interface SearchState {
   text: string;
@@ -17,7 +17,15 @@ interface SearchBarProps {
 }
 
 /** Find in the logs: Enter / Shift+Enter step through matches, Escape clears. */
-export function SearchBar({ inputRef, search, onSearchChange, matchCount, current, error, onStep }: SearchBarProps) {
+export const SearchBar = memo(function SearchBar({
+  inputRef,
+  search,
+  onSearchChange,
+  matchCount,
+  current,
+  error,
+  onStep,
+}: SearchBarProps) {
   return (
     <div className="logs-search" role="search">
       <input
@@ -65,4 +73,4 @@ export function SearchBar({ inputRef, search, onSearchChange, matchCount, curren
       </button>
     </div>
   );
-}
+});

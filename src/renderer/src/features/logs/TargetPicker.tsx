@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { LogTarget } from '../../../../shared/schemas/logs';
 import { useBerthStore } from '../../stores/store';
 import { targetKey } from './logs-target';
@@ -33,7 +33,13 @@ function useTargetOptions(): TargetOption[] {
   }, [containers]);
 }
 
-export function TargetPicker({ target, onChange }: { target: LogTarget | null; onChange(target: LogTarget): void }) {
+export const TargetPicker = memo(function TargetPicker({
+  target,
+  onChange,
+}: {
+  target: LogTarget | null;
+  onChange(target: LogTarget): void;
+}) {
   const options = useTargetOptions();
   const selected = target ? targetKey(target) : '';
   const known = options.some((option) => option.key === selected);
@@ -61,4 +67,4 @@ export function TargetPicker({ target, onChange }: { target: LogTarget | null; o
       ))}
     </select>
   );
-}
+});

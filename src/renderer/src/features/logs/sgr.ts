@@ -15,7 +15,8 @@ export interface SgrSpan {
 }
 
 const ESCAPE = '\u001b';
-// CSI (ESC [ params final), OSC (ESC ] … BEL or ESC \), or any other two-byte escape.
+// CSI (ESC [ params final), OSC (ESC ] … BEL or ESC \), or any other two-byte escape: matching them is the point.
+// eslint-disable-next-line no-control-regex
 const ESCAPE_SEQUENCE = /\u001b(?:\[([0-?]*)[ -/]*([@-~])|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_]?)/g;
 
 /** Splits a line into styled spans; escapes other than SGR are dropped. Never produces HTML. */

@@ -11,22 +11,28 @@ export interface LogStreamStatus {
 }
 
 const IDLE: LogStreamStatus = { state: 'idle', notice: null, error: null };
+const LOADING: LogStreamStatus = { state: 'loading', notice: null, error: null };
 
 /**
  * Streams the logs of `target` into `model` (never into React state: only the status lives here). Each message is
  * acknowledged once ingested, which is what lets main pause when the view falls behind.
  */
 export function useLogStream(target: LogTarget | null, model: LogModel): LogStreamStatus {
-  const [status, setStatus] = useState<LogStreamStatus>(IDLE);
+  // Status reported by the stream of `target`; a newer target starts out loading until its stream says more.
+  const [reported, setReported] = useState<{ target: LogTarget | null; status: LogStreamStatus }>({
+    target: null,
+    status: IDLE,
+  });
 
   useEffect(() => {
     model.clear();
     model.setSources([]);
-    if (!target) {
-      setStatus(IDLE);
-      return;
-    }
-    setStatus({ state: 'loading', notice: null, error: null });
+    if (!target) return;
+    const update = (change: Partial<LogStreamStatus>) =>
+      setReported((previous) => ({
+        target,
+        status: { ...(previous.target === target ? previous.status : LOADING), ...change },
+      }));
     return subscribe(
       'logs',
       { target, tail: model.capacity, follow: true, bufferLines: model.capacity },
@@ -40,17 +46,18 @@ export function useLogStream(target: LogTarget | null, model: LogModel): LogStre
             case 'dropped':
               return model.addDropped(message.count);
             case 'caught-up':
-              return setStatus((previous) => ({ ...previous, state: 'following' }));
+              return update({ state: 'following' });
             case 'notice':
-              return setStatus((previous) => ({ ...previous, notice: { level: message.level, text: message.text } }));
+              return update({ notice: { level: message.level, text: message.text } });
           }
         },
         onClose(error) {
-          setStatus((previous) => ({ ...previous, state: error ? 'failed' : 'ended', error: error ?? null }));
+          update({ state: error ? 'failed' : 'ended', error: error ?? null });
         },
       },
     );
   }, [target, model]);
 
-  return status;
+  if (!target) return IDLE;
+  return reported.target === target ? reported.status : LOADING;
 }

@@ -1,22 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { LogModel } from './log-model';
 
-/** The model's version, updated at most once per animation frame however fast lines arrive. */
+/** The model's version, re-rendering at most once per animation frame however fast lines arrive. */
 export function useModelVersion(model: LogModel): number {
-  const [version, setVersion] = useState(model.version);
-  useEffect(() => {
-    let frame = 0;
-    const unsubscribe = model.subscribe(() => {
-      frame ||= requestAnimationFrame(() => {
-        frame = 0;
-        setVersion(model.version);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      let frame = 0;
+      const unsubscribe = model.subscribe(() => {
+        frame ||= requestAnimationFrame(() => {
+          frame = 0;
+          onChange();
+        });
       });
-    });
-    setVersion(model.version);
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
-  }, [model]);
-  return version;
+      return () => {
+        unsubscribe();
+        cancelAnimationFrame(frame);
+      };
+    },
+    [model],
+  );
+  return useSyncExternalStore(subscribe, () => model.version);
 }

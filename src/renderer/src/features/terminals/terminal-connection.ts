@@ -22,9 +22,17 @@ export interface ConnectionEvents {
 export function connectTerminal(view: TerminalView, target: TerminalTarget, events: ConnectionEvents): () => void {
   /** False once the caller disconnected: nothing that still arrives reaches the view or the caller. */
   let connected = true;
-  const handle = api.streams.open('terminal', { ...target, cols: view.cols, rows: view.rows } as TerminalOpenInput, {
+  /**
+   * Both transports drop what is sent before their port or socket is ready, so keystrokes wait for the first
+   * message, and the size then sent is the view's latest (the pane usually fits right after the stream opens).
+   */
+  let ready = false;
+  const opened = { cols: view.cols, rows: view.rows };
+  const early: Uint8Array[] = [];
+  const handle = api.streams.open('terminal', { ...target, ...opened } as TerminalOpenInput, {
     onMessage(message) {
       if (!connected) return;
+      if (!ready) becomeReady();
       if (message instanceof Uint8Array) {
         view.write(message, () => handle.ack(message.byteLength));
         return;
@@ -40,8 +48,17 @@ export function connectTerminal(view: TerminalView, target: TerminalTarget, even
       events.onClosed(error);
     },
   });
-  const input = view.onInput((bytes) => handle.send(bytes));
-  const resize = view.onResize(({ cols, rows }) => handle.send({ type: 'resize', cols, rows }));
+  function becomeReady() {
+    ready = true;
+    if (view.cols !== opened.cols || view.rows !== opened.rows) {
+      handle.send({ type: 'resize', cols: view.cols, rows: view.rows });
+    }
+    for (const bytes of early.splice(0)) handle.send(bytes);
+  }
+  const input = view.onInput((bytes) => (ready ? handle.send(bytes) : early.push(bytes)));
+  const resize = view.onResize(({ cols, rows }) => {
+    if (ready) handle.send({ type: 'resize', cols, rows });
+  });
   function stopForwarding() {
     input.dispose();
     resize.dispose();

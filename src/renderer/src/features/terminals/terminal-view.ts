@@ -44,6 +44,10 @@ export class TerminalView {
     this.terminal.loadAddon(new Unicode11Addon());
     this.terminal.unicode.activeVersion = '11';
     this.terminal.loadAddon(new WebLinksAddon((_event, url) => void api.app.openExternal({ url })));
+    // The size in cells, for anyone reading the page (tests, accessibility tools).
+    const showSize = () => Object.assign(this.element.dataset, { cols: this.terminal.cols, rows: this.terminal.rows });
+    showSize();
+    this.terminal.onResize(showSize);
     this.terminal.attachCustomKeyEventHandler((event) => {
       const action = terminalKeyAction(event);
       if (action === null) return true;

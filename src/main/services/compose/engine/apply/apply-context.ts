@@ -3,6 +3,8 @@ import type Docker from 'dockerode';
 import type { ComposeProgressEvent } from '../../../../../shared/schemas/compose-progress';
 import type { ComposeProject } from '../../model/project';
 import type { RegistryAuthLookup } from '../image/registry-auth';
+import type { Step } from '../plan/steps';
+import type { EngineSlots } from './engine-slots';
 
 export interface ApplyOptions {
   signal?: AbortSignal;
@@ -11,6 +13,8 @@ export interface ApplyOptions {
   stopTimeout?: number;
   /** Credentials for pulls; default: none. */
   registryAuth?: RegistryAuthLookup;
+  /** Container creates, starts and removals in flight at once (default in apply-plan.ts). */
+  engineConcurrency?: number;
 }
 
 export interface ApplyContext {
@@ -26,6 +30,9 @@ export interface ApplyContext {
   containersByService: Map<string, string[]>;
   /** Image IDs by reference, filled as images are inspected, pulled or built. */
   imageIds: Map<string, string>;
+  /** Limits the container operations in flight; `priorityOf` orders the ones waiting (lower first). */
+  engineSlots: EngineSlots;
+  priorityOf: (step: Step) => number;
 }
 
 /** The ID of a service's first container (the one `service:X` references resolve to). */

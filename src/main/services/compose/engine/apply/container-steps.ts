@@ -13,7 +13,16 @@ type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
 
 const DEFAULT_STOP_TIMEOUT_S = 10;
 
-export async function createContainer(context: ApplyContext, step: StepOf<'create-container'>): Promise<void> {
+/** Runs a step's engine work in one of the apply's slots, at the step's priority. */
+function inSlot<T>(context: ApplyContext, step: Step, task: () => Promise<T>): Promise<T> {
+  return context.engineSlots.run(context.priorityOf(step), task);
+}
+
+export function createContainer(context: ApplyContext, step: StepOf<'create-container'>): Promise<void> {
+  return inSlot(context, step, () => createInSlot(context, step));
+}
+
+async function createInSlot(context: ApplyContext, step: StepOf<'create-container'>): Promise<void> {
   const { docker, project } = context;
   const { service, name } = step.container;
   context.emit({ kind: 'creating', service, container: name, reason: step.reason });
@@ -48,21 +57,24 @@ export async function createContainer(context: ApplyContext, step: StepOf<'creat
 export async function startContainer(context: ApplyContext, step: StepOf<'start-container'>): Promise<void> {
   const { service, name } = step.container;
   await waitForDependencies(context, service, step.waitFor);
-  context.emit({ kind: 'starting', service, container: name });
-  await context.docker
-    .getContainer(containerId(context, step.container))
-    .start()
-    .catch((error: unknown) => {
-      if ((error as { statusCode?: number }).statusCode === 304) return; // already running
-      context.emit({ kind: 'error', service, container: name, message: (error as Error).message });
-      throw engineError(error, `cannot start container ${name}`);
-    });
+  await inSlot(context, step, async () => {
+    context.emit({ kind: 'starting', service, container: name });
+    await context.docker
+      .getContainer(containerId(context, step.container))
+      .start()
+      .catch((error: unknown) => {
+        if ((error as { statusCode?: number }).statusCode === 304) return; // already running
+        context.emit({ kind: 'error', service, container: name, message: (error as Error).message });
+        throw engineError(error, `cannot start container ${name}`);
+      });
+  });
   context.emit({ kind: 'running', service, container: name });
 }
 
 export async function stopContainer(context: ApplyContext, step: StepOf<'stop-container'>): Promise<void> {
   const { service, name } = step.container;
   context.emit({ kind: 'stopping', service, container: name });
+  // No slot: a stop mostly waits for the process to exit (up to its grace period), which costs the engine nothing.
   await stopQuietly(context, step.container);
   context.emit({ kind: 'stopped', service, container: name });
 }
@@ -77,12 +89,22 @@ export async function restartContainer(context: ApplyContext, step: StepOf<'rest
 export async function removeContainer(context: ApplyContext, step: StepOf<'remove-container'>): Promise<void> {
   const { service, name } = step.container;
   context.emit({ kind: 'removing', service, container: name });
-  await context.docker
-    .getContainer(containerId(context, step.container))
-    .remove({ force: true, v: step.removeVolumes })
-    .catch((error: unknown) => {
-      if ((error as { statusCode?: number }).statusCode !== 404) throw engineError(error, `cannot remove container ${name}`);
-    });
+  const container = context.docker.getContainer(containerId(context, step.container));
+  // An anonymous volume carried over from a replaced container is mounted by name, so `v` alone would keep it.
+  const anonymous = step.removeVolumes
+    ? await anonymousVolumesOf(container).catch(() => new Map<string, string>())
+    : new Map();
+  await inSlot(context, step, () =>
+    container.remove({ force: true, v: step.removeVolumes }).catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode !== 404)
+        throw engineError(error, `cannot remove container ${name}`);
+    }),
+  );
+  for (const volume of anonymous.values())
+    await context.docker
+      .getVolume(volume)
+      .remove()
+      .catch(() => {});
   context.emit({ kind: 'removed', service, container: name });
 }
 
@@ -112,7 +134,8 @@ async function anonymousVolumesOf(container: Docker.Container): Promise<Map<stri
   const volumes = new Map<string, string>();
   for (const mount of info.Mounts ?? []) {
     // Anonymous volumes are named by a 64-hex-digit ID; named ones carry the project's name.
-    if (mount.Type === 'volume' && mount.Name && /^[0-9a-f]{64}$/.test(mount.Name)) volumes.set(mount.Destination, mount.Name);
+    if (mount.Type === 'volume' && mount.Name && /^[0-9a-f]{64}$/.test(mount.Name))
+      volumes.set(mount.Destination, mount.Name);
   }
   return volumes;
 }
@@ -120,9 +143,12 @@ async function anonymousVolumesOf(container: Docker.Container): Promise<Map<stri
 async function imageIdOf(context: ApplyContext, image: string): Promise<string> {
   const known = context.imageIds.get(image);
   if (known) return known;
-  const inspected = await context.docker.getImage(image).inspect().catch((error: unknown) => {
-    throw engineError(error, `image ${image} is not on the engine`);
-  });
+  const inspected = await context.docker
+    .getImage(image)
+    .inspect()
+    .catch((error: unknown) => {
+      throw engineError(error, `image ${image} is not on the engine`);
+    });
   context.imageIds.set(image, inspected.Id);
   return inspected.Id;
 }

@@ -25,14 +25,18 @@ export async function createNetwork(context: ApplyContext, step: StepOf<'create-
       CheckDuplicate: true,
       Driver: config.driver,
       Options: config.driver_opts,
-      IPAM: config.ipam?.driver || ipamConfig?.length ? { Driver: config.ipam?.driver || 'default', Config: ipamConfig ?? [] } : undefined,
+      IPAM:
+        config.ipam?.driver || ipamConfig?.length
+          ? { Driver: config.ipam?.driver || 'default', Config: ipamConfig ?? [] }
+          : undefined,
       Internal: config.internal ?? false,
       Attachable: config.attachable ?? false,
       EnableIPv6: config.enable_ipv6 ?? false,
       Labels: resourceLabels(context.project.name, 'network', step.key, config.labels),
     })
     .catch((error: unknown) => {
-      if ((error as { statusCode?: number }).statusCode !== CONFLICT) throw engineError(error, `cannot create network ${step.name}`);
+      if ((error as { statusCode?: number }).statusCode !== CONFLICT)
+        throw engineError(error, `cannot create network ${step.name}`);
     });
   context.emit({ kind: 'resource', resource: 'network', name: step.name, action: 'created' });
 }
@@ -60,7 +64,10 @@ export async function removeNetwork(context: ApplyContext, step: StepOf<'remove-
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === NOT_FOUND) return;
     // Still used by containers outside the project (or orphans left in place): Compose warns and goes on.
-    context.emit({ kind: 'warning', message: `network ${step.name} was not removed: ${engineError(error, step.name).message}` });
+    context.emit({
+      kind: 'warning',
+      message: `network ${step.name} was not removed: ${engineError(error, step.name).message}`,
+    });
     return;
   }
   context.emit({ kind: 'resource', resource: 'network', name: step.name, action: 'removed' });
@@ -72,7 +79,10 @@ export async function removeVolume(context: ApplyContext, step: StepOf<'remove-v
     await context.docker.getVolume(step.name).remove();
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === NOT_FOUND) return;
-    context.emit({ kind: 'warning', message: `volume ${step.name} was not removed: ${engineError(error, step.name).message}` });
+    context.emit({
+      kind: 'warning',
+      message: `volume ${step.name} was not removed: ${engineError(error, step.name).message}`,
+    });
     return;
   }
   context.emit({ kind: 'resource', resource: 'volume', name: step.name, action: 'removed' });

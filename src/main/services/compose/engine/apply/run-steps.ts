@@ -1,6 +1,7 @@
 /**
  * Runs a plan's steps as a graph: every step whose predecessors have finished starts at once. The first failure
  * stops new steps from starting; the ones running finish, then the failure is thrown. Cancellation works the same.
+ * (How many engine requests run at once is the steps' business: see engine-slots.ts.)
  */
 import { BerthError } from '../../../../../shared/errors';
 import type { Step } from '../plan/steps';
@@ -12,7 +13,8 @@ export async function runSteps(steps: Step[], run: (step: Step) => Promise<void>
   let failure: unknown = null;
   const aborted = signal ? abortPromise(signal) : null;
 
-  const ready = () => [...pending.values()].filter((step) => step.after.every((id) => done.has(id) || !hasStep(steps, id)));
+  const known = new Set(steps.map((step) => step.id));
+  const ready = () => [...pending.values()].filter((step) => step.after.every((id) => done.has(id) || !known.has(id)));
 
   while (pending.size > 0 || running.size > 0) {
     if (failure === null && signal?.aborted) failure = cancelled(signal);
@@ -42,10 +44,6 @@ export async function runSteps(steps: Step[], run: (step: Step) => Promise<void>
     await Promise.race([...running.values(), ...(aborted && failure === null ? [aborted] : [])]);
   }
   if (failure !== null) throw failure;
-}
-
-function hasStep(steps: Step[], id: string): boolean {
-  return steps.some((step) => step.id === id);
 }
 
 export function cancelled(signal: AbortSignal): BerthError {

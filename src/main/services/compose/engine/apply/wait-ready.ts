@@ -5,7 +5,11 @@ import { sleep } from './run-steps';
 
 const POLL_MS = 250;
 
-export async function waitUntilReady(context: ApplyContext, containers: { service: string; name: string }[], timeoutMs?: number): Promise<void> {
+export async function waitUntilReady(
+  context: ApplyContext,
+  containers: { service: string; name: string }[],
+  timeoutMs?: number,
+): Promise<void> {
   const deadline = timeoutMs ? Date.now() + timeoutMs : Infinity;
   await Promise.all(
     containers.map(async ({ service, name }) => {
@@ -19,12 +23,16 @@ export async function waitUntilReady(context: ApplyContext, containers: { servic
             return;
           }
           context.emit({ kind: 'exited', service, container: name, exitCode: state.ExitCode });
-          throw new BerthError('E_ENGINE_ERROR', `container ${name} exited (${state.ExitCode})`, { fix: `See why with: docker logs ${name}` });
+          throw new BerthError('E_ENGINE_ERROR', `container ${name} exited (${state.ExitCode})`, {
+            fix: `See why with: docker logs ${name}`,
+          });
         }
         const health = state.Health?.Status;
         if (health === 'unhealthy') {
           context.emit({ kind: 'error', service, container: name, message: 'unhealthy' });
-          throw new BerthError('E_ENGINE_ERROR', `container ${name} is unhealthy`, { fix: `See the healthcheck's output with: docker inspect ${name}` });
+          throw new BerthError('E_ENGINE_ERROR', `container ${name} is unhealthy`, {
+            fix: `See the healthcheck's output with: docker inspect ${name}`,
+          });
         }
         if (state.Running && (!health || health === 'healthy')) {
           context.emit({ kind: health ? 'healthy' : 'running', service, container: name });
@@ -35,7 +43,9 @@ export async function waitUntilReady(context: ApplyContext, containers: { servic
           announced = true;
         }
         if (Date.now() > deadline) {
-          throw new BerthError('E_ENGINE_ERROR', `container ${name} was not ready in time`, { fix: 'Raise --wait-timeout or check its healthcheck.' });
+          throw new BerthError('E_ENGINE_ERROR', `container ${name} was not ready in time`, {
+            fix: 'Raise --wait-timeout or check its healthcheck.',
+          });
         }
         await sleep(POLL_MS, context.signal);
       }

@@ -22,19 +22,31 @@ export function gpuServicesOf(project: ComposeProject, services: Iterable<string
   return [...services].filter((service) => requestsGpu(serviceOf(project, service))).sort();
 }
 
-export async function gpuPreflight(project: ComposeProject, services: Iterable<string>, check: GpuCapabilityCheck | undefined): Promise<GpuPreflightResult> {
+export async function gpuPreflight(
+  project: ComposeProject,
+  services: Iterable<string>,
+  check: GpuCapabilityCheck | undefined,
+): Promise<GpuPreflightResult> {
   const gpuServices = gpuServicesOf(project, services);
   if (gpuServices.length === 0 || !check) return { gpuServices, capability: null };
   const capability = await check();
   const named = gpuServices.map((service) => `"${service}"`).join(', ');
   if (capability.verdict === 'no') {
-    throw new BerthError('E_GPU_UNAVAILABLE', `${gpuServices.length === 1 ? 'service' : 'services'} ${named} of project "${project.name}" request GPUs, but containers on this engine cannot use GPUs: ${capability.because}`, {
-      fix: `${capability.fix ?? 'Set up GPU support for the engine.'} Or run ${gpuServices.length === 1 ? 'it' : 'them'} without GPUs (berth up --without-gpu), which Berth applies through its own override file; your Compose files stay as they are.`,
-      details: { services: gpuServices, capability, runWithoutGpu: true },
-    });
+    throw new BerthError(
+      'E_GPU_UNAVAILABLE',
+      `${gpuServices.length === 1 ? 'service' : 'services'} ${named} of project "${project.name}" request GPUs, but containers on this engine cannot use GPUs: ${capability.because}`,
+      {
+        fix: `${capability.fix ?? 'Set up GPU support for the engine.'} Or run ${gpuServices.length === 1 ? 'it' : 'them'} without GPUs (berth up --without-gpu), which Berth applies through its own override file; your Compose files stay as they are.`,
+        details: { services: gpuServices, capability, runWithoutGpu: true },
+      },
+    );
   }
   if (capability.verdict === 'unknown') {
-    return { gpuServices, capability, warning: `services ${named} request GPUs, and Berth cannot tell whether the engine can give them: ${capability.because}` };
+    return {
+      gpuServices,
+      capability,
+      warning: `services ${named} request GPUs, and Berth cannot tell whether the engine can give them: ${capability.because}`,
+    };
   }
   return { gpuServices, capability };
 }

@@ -10,11 +10,15 @@ import { serviceOf } from '../service-config';
 
 /** YAML text of an override that drops GPU requests from `services` (`!reset` removes a key, Compose ≥ 2.24). */
 export function withoutGpuOverride(project: ComposeProject, services: string[]): string {
-  const lines = ['# Written by Berth: runs these services without GPUs. Remove this file to use GPUs again.', 'services:'];
+  const lines = [
+    '# Written by Berth: runs these services without GPUs. Remove this file to use GPUs again.',
+    'services:',
+  ];
   for (const service of services) {
     const config = serviceOf(project, service);
     lines.push(`  ${JSON.stringify(service)}:`);
-    if (config.deploy?.resources?.reservations?.devices) lines.push('    deploy:', '      resources:', '        reservations:', '          devices: !reset []');
+    if (config.deploy?.resources?.reservations?.devices)
+      lines.push('    deploy:', '      resources:', '        reservations:', '          devices: !reset []');
     if (config.gpus !== undefined) lines.push('    gpus: !reset []');
     if (config.runtime && /nvidia/i.test(config.runtime)) lines.push('    runtime: !reset ""');
   }
@@ -34,8 +38,15 @@ export function writeWithoutGpuOverride(path: string, project: ComposeProject, s
 export function projectWithoutGpus(project: ComposeProject, services: string[], overridePath?: string): ComposeProject {
   const next: Record<string, ComposeService> = { ...project.model.services };
   for (const service of services) {
-    const { gpus: _gpus, ...rest } = next[service] as ComposeService & { gpus?: unknown; runtime?: string; deploy?: Record<string, unknown> };
-    const copy = rest as ComposeService & { runtime?: string; deploy?: { resources?: { reservations?: Record<string, unknown> } } };
+    const { gpus: _gpus, ...rest } = next[service] as ComposeService & {
+      gpus?: unknown;
+      runtime?: string;
+      deploy?: Record<string, unknown>;
+    };
+    const copy = rest as ComposeService & {
+      runtime?: string;
+      deploy?: { resources?: { reservations?: Record<string, unknown> } };
+    };
     if (copy.runtime && /nvidia/i.test(copy.runtime)) delete copy.runtime;
     const reservations = copy.deploy?.resources?.reservations;
     if (reservations?.devices) {

@@ -39,28 +39,44 @@ export function contextTar(contextDir: string, dockerfile: string): NodeJS.Reada
 }
 
 /** Builds `image` from the service's build section; resolves with the image ID. */
-export async function buildImage(docker: Docker, image: string, build: BuildConfig, options: BuildOptions): Promise<string> {
+export async function buildImage(
+  docker: Docker,
+  image: string,
+  build: BuildConfig,
+  options: BuildOptions,
+): Promise<string> {
   const { service, emit } = options;
   const contextDir = resolve(build.context ?? '.');
   const dockerfile = build.dockerfile ?? 'Dockerfile';
   if (build.dockerfile_inline) {
-    throw new BerthError('E_COMPOSE_INVALID', `service "${service}": dockerfile_inline is not supported by Berth's builder yet`, {
-      fix: 'Write the Dockerfile to a file and point build.dockerfile at it.',
-    });
+    throw new BerthError(
+      'E_COMPOSE_INVALID',
+      `service "${service}": dockerfile_inline is not supported by Berth's builder yet`,
+      {
+        fix: 'Write the Dockerfile to a file and point build.dockerfile at it.',
+      },
+    );
   }
   emit({ kind: 'building', service, image });
-  const buildArgs = Object.fromEntries(Object.entries(build.args ?? {}).filter((entry): entry is [string, string] => entry[1] !== null));
-  const stream = (await docker.buildImage(contextTar(contextDir, relative(contextDir, resolve(contextDir, dockerfile))) as never, {
-    t: image,
-    dockerfile: relative(contextDir, resolve(contextDir, dockerfile)),
-    buildargs: buildArgs,
-    labels: build.labels ?? {},
-    ...(build.target ? { target: build.target } : {}),
-    ...(build.no_cache ? { nocache: true } : {}),
-    ...(build.pull ? { pull: 'true' } : {}),
-    ...(build.network ? { networkmode: build.network } : {}),
-    abortSignal: options.signal,
-  } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;
+  const buildArgs = Object.fromEntries(
+    Object.entries(build.args ?? {}).filter((entry): entry is [string, string] => entry[1] !== null),
+  );
+  const stream = (await docker.buildImage(
+    contextTar(contextDir, relative(contextDir, resolve(contextDir, dockerfile))) as never,
+    {
+      t: image,
+      // Remove intermediate containers of failed steps too, as `docker build` does.
+      forcerm: true,
+      dockerfile: relative(contextDir, resolve(contextDir, dockerfile)),
+      buildargs: buildArgs,
+      labels: build.labels ?? {},
+      ...(build.target ? { target: build.target } : {}),
+      ...(build.no_cache ? { nocache: true } : {}),
+      ...(build.pull ? { pull: 'true' } : {}),
+      ...(build.network ? { networkmode: build.network } : {}),
+      abortSignal: options.signal,
+    } as Docker.ImageBuildOptions,
+  )) as NodeJS.ReadableStream;
   let failure: string | null = null;
   await new Promise<void>((resolveBuild, reject) => {
     docker.modem.followProgress(
@@ -68,7 +84,8 @@ export async function buildImage(docker: Docker, image: string, build: BuildConf
       (error: Error | null) => (error ? reject(error) : resolveBuild()),
       (message: BuildMessage) => {
         if (message.error) failure = message.errorDetail?.message ?? message.error;
-        for (const line of (message.stream ?? '').split('\n')) if (line.trim()) emit({ kind: 'building', service, image, line });
+        for (const line of (message.stream ?? '').split('\n'))
+          if (line.trim()) emit({ kind: 'building', service, image, line });
       },
     );
   }).catch((error: unknown) => {

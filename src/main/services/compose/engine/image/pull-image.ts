@@ -21,7 +21,10 @@ export async function pullImage(docker: Docker, image: string, options: PullOpti
   emit({ kind: 'pulling', service, image, percent: 0, layers: [] });
   let stream: NodeJS.ReadableStream;
   try {
-    stream = (await docker.pull(image, { ...(auth ? { authconfig: auth } : {}), abortSignal: options.signal })) as NodeJS.ReadableStream;
+    stream = (await docker.pull(image, {
+      ...(auth ? { authconfig: auth } : {}),
+      abortSignal: options.signal,
+    })) as NodeJS.ReadableStream;
   } catch (error) {
     throw pullError(image, registry, error);
   }
@@ -31,7 +34,8 @@ export async function pullImage(docker: Docker, image: string, options: PullOpti
       (error: Error | null) => (error ? reject(pullError(image, registry, error)) : resolve()),
       (message: PullMessage) => {
         if (message.error) return;
-        if (progress.update(message)) emit({ kind: 'pulling', service, image, percent: progress.percent(), layers: progress.snapshot() });
+        if (progress.update(message))
+          emit({ kind: 'pulling', service, image, percent: progress.percent(), layers: progress.snapshot() });
       },
     );
     // The stream reports failures as a final {error} message; followProgress hands those to onFinished.
@@ -44,18 +48,29 @@ export async function pullImage(docker: Docker, image: string, options: PullOpti
 
 function pullError(image: string, registry: string, error: unknown): BerthError {
   const message = (error as { json?: { message?: string } }).json?.message ?? (error as Error).message ?? String(error);
-  const unreachable = /connection refused|no such host|i\/o timeout|dial tcp|server misbehaving|network is unreachable|TLS handshake/i.test(message);
+  const unreachable =
+    /connection refused|no such host|i\/o timeout|dial tcp|server misbehaving|network is unreachable|TLS handshake/i.test(
+      message,
+    );
   if (unreachable) {
-    return new BerthError('E_ENGINE_ERROR', `cannot pull ${image}: the registry ${registry} is unreachable (${message})`, {
-      fix: `Check that ${registry} is up and that the Docker engine can reach it (network, proxy, DNS), then run the command again.`,
-      cause: error,
-    });
+    return new BerthError(
+      'E_ENGINE_ERROR',
+      `cannot pull ${image}: the registry ${registry} is unreachable (${message})`,
+      {
+        fix: `Check that ${registry} is up and that the Docker engine can reach it (network, proxy, DNS), then run the command again.`,
+        cause: error,
+      },
+    );
   }
   const denied = /unauthorized|denied|authentication required/i.test(message);
-  return new BerthError(/not found|manifest unknown/i.test(message) ? 'E_NOT_FOUND' : 'E_ENGINE_ERROR', `cannot pull ${image}: ${message}`, {
-    fix: denied
-      ? `Log in to ${registry} with "docker login ${registry}"; Berth uses the same credentials.`
-      : `Check the image name and tag of ${image}.`,
-    cause: error,
-  });
+  return new BerthError(
+    /not found|manifest unknown/i.test(message) ? 'E_NOT_FOUND' : 'E_ENGINE_ERROR',
+    `cannot pull ${image}: ${message}`,
+    {
+      fix: denied
+        ? `Log in to ${registry} with "docker login ${registry}"; Berth uses the same credentials.`
+        : `Check the image name and tag of ${image}.`,
+      cause: error,
+    },
+  );
 }

@@ -21,7 +21,11 @@ export class PullProgress {
     const previous = this.layers.get(message.id);
     const detail = message.progressDetail ?? {};
     const total = detail.total ?? previous?.total;
-    const current = DONE_STATUSES.has(message.status) ? total : message.status === 'Downloading' ? detail.current : previous?.current;
+    const current = DONE_STATUSES.has(message.status)
+      ? total
+      : message.status === 'Downloading'
+        ? detail.current
+        : previous?.current;
     this.layers.set(message.id, {
       id: message.id,
       status: message.status,

@@ -44,7 +44,9 @@ function toRow(container: ObservedContainer): ServiceContainerRow {
 }
 
 export async function listProjects(docker: Docker): Promise<ProjectRow[]> {
-  const containers = (await docker.listContainers({ all: true, filters: { label: [COMPOSE_LABELS.project] } })).map(toObservedContainer);
+  const containers = (await docker.listContainers({ all: true, filters: { label: [COMPOSE_LABELS.project] } })).map(
+    toObservedContainer,
+  );
   const byProject = new Map<string, ObservedContainer[]>();
   for (const container of containers) {
     const project = container.labels[COMPOSE_LABELS.project]!;

@@ -71,7 +71,11 @@ function byServiceThenNumber(a: ObservedContainer, b: ObservedContainer): number
   return a.service.localeCompare(b.service) || a.number - b.number;
 }
 
-export async function observeProject(docker: Docker, project: string, imageRefs: Iterable<string>): Promise<ObservedState> {
+export async function observeProject(
+  docker: Docker,
+  project: string,
+  imageRefs: Iterable<string>,
+): Promise<ObservedState> {
   const [containers, networks, volumes, images] = await Promise.all([
     listProjectContainers(docker, project),
     docker.listNetworks(),
@@ -81,9 +85,14 @@ export async function observeProject(docker: Docker, project: string, imageRefs:
   return {
     project,
     containers,
-    networks: new Map(networks.map((network) => [network.Name, { name: network.Name, id: network.Id, labels: network.Labels ?? {} }])),
+    networks: new Map(
+      networks.map((network) => [network.Name, { name: network.Name, id: network.Id, labels: network.Labels ?? {} }]),
+    ),
     volumes: new Map(
-      (volumes.Volumes ?? []).map((volume) => [volume.Name, { name: volume.Name, id: volume.Name, labels: volume.Labels ?? {} }]),
+      (volumes.Volumes ?? []).map((volume) => [
+        volume.Name,
+        { name: volume.Name, id: volume.Name, labels: volume.Labels ?? {} },
+      ]),
     ),
     images,
   };

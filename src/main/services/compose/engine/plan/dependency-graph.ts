@@ -32,7 +32,10 @@ export function dependentsOf(model: ComposeModel, service: string): string[] {
  * Services ordered so each comes after what it depends on (dependencies missing from the model are skipped:
  * they are `required: false` or outside the selection). Throws on a cycle, naming it.
  */
-export function dependencyOrder(model: ComposeModel, services: Iterable<string> = Object.keys(model.services)): string[] {
+export function dependencyOrder(
+  model: ComposeModel,
+  services: Iterable<string> = Object.keys(model.services),
+): string[] {
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (name: string, path: string[]) => {

@@ -14,6 +14,11 @@ export interface DownPlanOptions {
   /** `-v`: also the project's named volumes and the containers' anonymous volumes. */
   removeVolumes?: boolean;
   removeOrphans?: boolean;
+  /**
+   * The Compose files are gone (`down -p NAME`): remove everything that carries the project's label instead of
+   * what the files declare, as Compose does.
+   */
+  byLabels?: boolean;
 }
 
 const RUNNING_STATES = new Set(['running', 'restarting', 'paused']);
@@ -34,47 +39,71 @@ function orderedStops(project: ComposeProject, containers: ObservedContainer[]):
   const steps: Step[] = [];
   const services = reverseDependencyOrder(project, new Set(containers.map((c) => c.service)));
   for (const service of services) {
-    const dependents = services.filter((other) => dependenciesOf(project.model, other).some((d) => d.service === service));
-    const after = containers.filter((c) => dependents.includes(c.service) && RUNNING_STATES.has(c.state)).map((c) => stepId('stop-container', c.name));
+    const dependents = services.filter((other) =>
+      dependenciesOf(project.model, other).some((d) => d.service === service),
+    );
+    const after = containers
+      .filter((c) => dependents.includes(c.service) && RUNNING_STATES.has(c.state))
+      .map((c) => stepId('stop-container', c.name));
     for (const container of containers.filter((c) => c.service === service && RUNNING_STATES.has(c.state))) {
-      steps.push({ id: stepId('stop-container', container.name), after, kind: 'stop-container', container: refOf(container) });
+      steps.push({
+        id: stepId('stop-container', container.name),
+        after,
+        kind: 'stop-container',
+        container: refOf(container),
+      });
     }
   }
   return steps;
 }
 
 export function planDown(project: ComposeProject, observed: ObservedState, options: DownPlanOptions = {}): Plan {
-  const containers = observed.containers.filter((c) => options.removeOrphans || isKnownService(project, c.service));
+  const containers = observed.containers.filter(
+    (c) => options.byLabels || options.removeOrphans || isKnownService(project, c.service),
+  );
   const steps = orderedStops(project, containers);
   for (const container of containers) {
-    const removal = removalSteps(container, options.removeVolumes ?? false).find((step) => step.kind === 'remove-container')!;
+    const removal = removalSteps(container, options.removeVolumes ?? false).find(
+      (step) => step.kind === 'remove-container',
+    )!;
     const stop = steps.find((step) => step.id === stepId('stop-container', container.name));
     steps.push({ ...removal, after: stop ? [stop.id] : [] });
   }
   const removals = steps.filter((step) => step.kind === 'remove-container').map((step) => step.id);
-  const networks = networksOf(project.model);
-  for (const [key, config] of Object.entries(networks)) {
-    const name = networkName(project.name, key, config);
-    const observedNetwork = observed.networks.get(name);
-    if (config.external || observedNetwork?.labels[COMPOSE_LABELS.project] !== project.name) continue;
+  const ours = (labels: Record<string, string> | undefined) => labels?.[COMPOSE_LABELS.project] === project.name;
+  const networkNames = options.byLabels
+    ? [...observed.networks.values()].filter((network) => ours(network.labels)).map((network) => network.name)
+    : Object.entries(networksOf(project.model))
+        .filter(([, config]) => !config.external)
+        .map(([key, config]) => networkName(project.name, key, config))
+        .filter((name) => ours(observed.networks.get(name)?.labels));
+  for (const name of networkNames)
     steps.push({ id: stepId('remove-network', name), after: removals, kind: 'remove-network', name });
-  }
   if (options.removeVolumes) {
-    for (const [key, config] of Object.entries(volumesOf(project.model))) {
-      const name = volumeName(project.name, key, config);
-      const observedVolume = observed.volumes.get(name);
-      if (config.external || observedVolume?.labels[COMPOSE_LABELS.project] !== project.name) continue;
+    const volumeNames = options.byLabels
+      ? [...observed.volumes.values()].filter((volume) => ours(volume.labels)).map((volume) => volume.name)
+      : Object.entries(volumesOf(project.model))
+          .filter(([, config]) => !config.external)
+          .map(([key, config]) => volumeName(project.name, key, config))
+          .filter((name) => ours(observed.volumes.get(name)?.labels));
+    for (const name of volumeNames)
       steps.push({ id: stepId('remove-volume', name), after: removals, kind: 'remove-volume', name });
-    }
   }
-  const orphans = observed.containers.filter((c) => !isKnownService(project, c.service));
-  const warnings = orphans.length && !options.removeOrphans
-    ? [`Found orphan containers (${orphans.map((o) => o.name).join(', ')}) for this project; use --remove-orphans to remove them.`]
-    : [];
+  const orphans = options.byLabels ? [] : observed.containers.filter((c) => !isKnownService(project, c.service));
+  const warnings =
+    orphans.length && !options.removeOrphans
+      ? [
+          `Found orphan containers (${orphans.map((o) => o.name).join(', ')}) for this project; use --remove-orphans to remove them.`,
+        ]
+      : [];
   return { project: project.name, steps, upToDate: [], warnings };
 }
 
-function selectedContainers(project: ComposeProject, observed: ObservedState, services: readonly string[]): ObservedContainer[] {
+function selectedContainers(
+  project: ComposeProject,
+  observed: ObservedState,
+  services: readonly string[],
+): ObservedContainer[] {
   for (const service of services) {
     if (!project.model.services[service]) throw new BerthError('E_NOT_FOUND', `no such service: ${service}`);
   }
@@ -88,9 +117,17 @@ export function planStart(project: ComposeProject, observed: ObservedState, serv
   const steps: Step[] = [];
   for (const service of dependencyOrder(project.model, new Set(containers.map((c) => c.service)))) {
     const waitFor = dependenciesOf(project.model, service).filter((d) => project.model.services[d.service]);
-    const after = steps.filter((step) => waitFor.some((d) => d.service === (step as { container?: ContainerRef }).container?.service)).map((s) => s.id);
+    const after = steps
+      .filter((step) => waitFor.some((d) => d.service === (step as { container?: ContainerRef }).container?.service))
+      .map((s) => s.id);
     for (const container of containers.filter((c) => c.service === service && c.state !== 'running')) {
-      steps.push({ id: stepId('start-container', container.name), after, kind: 'start-container', container: refOf(container), waitFor });
+      steps.push({
+        id: stepId('start-container', container.name),
+        after,
+        kind: 'start-container',
+        container: refOf(container),
+        waitFor,
+      });
     }
   }
   const upToDate = containers.filter((c) => c.state === 'running').map(refOf);
@@ -109,10 +146,48 @@ export function planRestart(project: ComposeProject, observed: ObservedState, se
   const steps: Step[] = [];
   for (const service of dependencyOrder(project.model, new Set(containers.map((c) => c.service)))) {
     const dependencies = dependenciesOf(project.model, service).map((d) => d.service);
-    const after = steps.filter((step) => dependencies.includes((step as { container?: ContainerRef }).container?.service ?? '')).map((s) => s.id);
+    const after = steps
+      .filter((step) => dependencies.includes((step as { container?: ContainerRef }).container?.service ?? ''))
+      .map((s) => s.id);
     for (const container of containers.filter((c) => c.service === service)) {
-      steps.push({ id: stepId('restart-container', container.name), after, kind: 'restart-container', container: refOf(container) });
+      steps.push({
+        id: stepId('restart-container', container.name),
+        after,
+        kind: 'restart-container',
+        container: refOf(container),
+      });
     }
+  }
+  return { project: project.name, steps, upToDate: [], warnings: [] };
+}
+
+export interface RemovePlanOptions {
+  /** `-s`: stop running containers first; otherwise running ones are left alone. */
+  stop?: boolean;
+  /** `-v`: also their anonymous volumes. */
+  removeVolumes?: boolean;
+}
+
+/** `rm`: removes the stopped containers of the services (the running ones too with `stop`). */
+export function planRemove(
+  project: ComposeProject,
+  observed: ObservedState,
+  services: readonly string[] = [],
+  options: RemovePlanOptions = {},
+): Plan {
+  const containers = selectedContainers(project, observed, services).filter(
+    (c) => options.stop || !RUNNING_STATES.has(c.state),
+  );
+  const steps = orderedStops(project, containers);
+  for (const container of containers) {
+    const stop = steps.find((step) => step.id === stepId('stop-container', container.name));
+    steps.push({
+      id: stepId('remove-container', container.name),
+      after: stop ? [stop.id] : [],
+      kind: 'remove-container',
+      container: refOf(container),
+      removeVolumes: options.removeVolumes ?? false,
+    });
   }
   return { project: project.name, steps, upToDate: [], warnings: [] };
 }

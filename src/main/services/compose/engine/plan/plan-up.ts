@@ -31,9 +31,14 @@ export interface UpPlanOptions {
 export function planUp(project: ComposeProject, observed: ObservedState, options: UpPlanOptions = {}): Plan {
   const model = project.model;
   for (const name of options.services ?? []) {
-    if (!model.services[name]) throw new BerthError('E_NOT_FOUND', `no such service: ${name}`, { fix: `Services: ${Object.keys(model.services).join(', ')}.` });
+    if (!model.services[name])
+      throw new BerthError('E_NOT_FOUND', `no such service: ${name}`, {
+        fix: `Services: ${Object.keys(model.services).join(', ')}.`,
+      });
   }
-  const selected = options.services?.length ? withDependencies(model, options.services) : new Set(Object.keys(model.services));
+  const selected = options.services?.length
+    ? withDependencies(model, options.services)
+    : new Set(Object.keys(model.services));
   const order = dependencyOrder(model, selected);
   const steps: Step[] = resourceSteps(project, order, observed);
   const upToDate: ContainerRef[] = [];
@@ -71,7 +76,13 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
       const current = existing.find((container) => container.number === number);
       const name = containerName(project.name, service, number, config);
       const reason = current
-        ? recreateReason(current, expectedHash, expectedImage, options.recreate ?? 'diverged', references.some((r) => recreated.has(r)))
+        ? recreateReason(
+            current,
+            expectedHash,
+            expectedImage,
+            options.recreate ?? 'diverged',
+            references.some((r) => recreated.has(r)),
+          )
         : 'missing';
       const ref: ContainerRef = { service, name, id: current?.id };
       if (reason) {
@@ -85,10 +96,22 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
           reason,
           ...(current ? { replaces: { service, name: current.name, id: current.id } } : {}),
         });
-        steps.push({ id: stepId('start-container', name), after: [createId, ...startAfter], kind: 'start-container', container: ref, waitFor });
+        steps.push({
+          id: stepId('start-container', name),
+          after: [createId, ...startAfter],
+          kind: 'start-container',
+          container: ref,
+          waitFor,
+        });
         recreated.add(service);
       } else if (current!.state !== 'running') {
-        steps.push({ id: stepId('start-container', name), after: startAfter, kind: 'start-container', container: ref, waitFor });
+        steps.push({
+          id: stepId('start-container', name),
+          after: startAfter,
+          kind: 'start-container',
+          container: ref,
+          waitFor,
+        });
       } else {
         upToDate.push(ref);
       }
@@ -111,7 +134,10 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
 /** Drops `after` entries naming steps this plan does not have (the container was up to date). */
 function withKnownPredecessors(steps: Step[]): Step[] {
   const ids = new Set(steps.map((step) => step.id));
-  return steps.map((step) => ({ ...step, after: [...new Set(step.after.filter((id) => ids.has(id) && id !== step.id))] }));
+  return steps.map((step) => ({
+    ...step,
+    after: [...new Set(step.after.filter((id) => ids.has(id) && id !== step.id))],
+  }));
 }
 
 function recreateReason(
@@ -129,7 +155,13 @@ function recreateReason(
   return null;
 }
 
-function imageStepFor(project: ComposeProject, service: string, image: string, observed: ObservedState, pull: PullPolicy | undefined): Step | null {
+function imageStepFor(
+  project: ComposeProject,
+  service: string,
+  image: string,
+  observed: ObservedState,
+  pull: PullPolicy | undefined,
+): Step | null {
   const config = serviceOf(project, service);
   const policy = pull ?? (config.pull_policy as PullPolicy | undefined) ?? 'missing';
   const present = Boolean(observed.images.get(image));
@@ -140,9 +172,13 @@ function imageStepFor(project: ComposeProject, service: string, image: string, o
     return { id: stepId('pull-image', service), after: [], kind: 'pull-image', service, image };
   }
   if (!present) {
-    throw new BerthError('E_NOT_FOUND', `image ${image} of service "${service}" is not on the engine and pull_policy is never`, {
-      fix: `Pull or build ${image} first, or change pull_policy.`,
-    });
+    throw new BerthError(
+      'E_NOT_FOUND',
+      `image ${image} of service "${service}" is not on the engine and pull_policy is never`,
+      {
+        fix: `Pull or build ${image} first, or change pull_policy.`,
+      },
+    );
   }
   return null;
 }
@@ -165,11 +201,19 @@ function restartDependentsOfRecreated(
       const stopId = stepId('stop-container', container.name);
       steps.push({ id: stopId, after: [], kind: 'stop-container', container: ref });
       for (const dependency of restartOn) {
-        for (const step of steps) if (step.kind === 'create-container' && step.container.service === dependency.service) step.after.push(stopId);
+        for (const step of steps)
+          if (step.kind === 'create-container' && step.container.service === dependency.service)
+            step.after.push(stopId);
       }
       const startAfter = [stopId, ...restartOn.flatMap((dependency) => startStepIdsOf(steps, dependency.service))];
       const waitFor = dependenciesOf(project.model, dependent);
-      steps.push({ id: stepId('start-container', container.name), after: startAfter, kind: 'start-container', container: ref, waitFor });
+      steps.push({
+        id: stepId('start-container', container.name),
+        after: startAfter,
+        kind: 'start-container',
+        container: ref,
+        waitFor,
+      });
       const index = upToDate.findIndex((entry) => entry.name === container.name);
       if (index !== -1) upToDate.splice(index, 1);
     }
@@ -177,19 +221,27 @@ function restartDependentsOfRecreated(
 }
 
 function createStepIdsOf(steps: Step[], service: string): string[] {
-  return steps.filter((step) => step.kind === 'create-container' && step.container.service === service).map((step) => step.id);
+  return steps
+    .filter((step) => step.kind === 'create-container' && step.container.service === service)
+    .map((step) => step.id);
 }
 
 function startStepIdsOf(steps: Step[], service: string): string[] {
-  return steps.filter((step) => step.kind === 'start-container' && step.container.service === service).map((step) => step.id);
+  return steps
+    .filter((step) => step.kind === 'start-container' && step.container.service === service)
+    .map((step) => step.id);
 }
 
 export function removalSteps(container: ObservedContainer, removeVolumes = false): Step[] {
   const ref: ContainerRef = { service: container.service, name: container.name, id: container.id };
   const stopId = stepId('stop-container', container.name);
   const removeId = stepId('remove-container', container.name);
-  const stop: Step[] = container.state === 'running' || container.state === 'restarting' || container.state === 'paused'
-    ? [{ id: stopId, after: [], kind: 'stop-container', container: ref }]
-    : [];
-  return [...stop, { id: removeId, after: stop.map((step) => step.id), kind: 'remove-container', container: ref, removeVolumes }];
+  const stop: Step[] =
+    container.state === 'running' || container.state === 'restarting' || container.state === 'paused'
+      ? [{ id: stopId, after: [], kind: 'stop-container', container: ref }]
+      : [];
+  return [
+    ...stop,
+    { id: removeId, after: stop.map((step) => step.id), kind: 'remove-container', container: ref, removeVolumes },
+  ];
 }

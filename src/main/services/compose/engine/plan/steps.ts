@@ -26,7 +26,13 @@ export type Step = StepBase &
     | { kind: 'create-volume'; key: string; name: string }
     | { kind: 'pull-image'; service: string; image: string }
     | { kind: 'build-image'; service: string; image: string }
-    | { kind: 'create-container'; container: ContainerRef; number: number; reason: CreateReason; replaces?: ContainerRef }
+    | {
+        kind: 'create-container';
+        container: ContainerRef;
+        number: number;
+        reason: CreateReason;
+        replaces?: ContainerRef;
+      }
     /** Starts the container once the dependencies' conditions hold. */
     | { kind: 'start-container'; container: ContainerRef; waitFor: Dependency[] }
     | { kind: 'stop-container'; container: ContainerRef }

@@ -34,7 +34,11 @@ export interface ContainerSpec {
 }
 
 /** The config hash a service's container should carry, with service references resolved as Compose does. */
-export function expectedConfigHash(project: ComposeProject, service: string, containerIdOf: (service: string) => string): string {
+export function expectedConfigHash(
+  project: ComposeProject,
+  service: string,
+  containerIdOf: (service: string) => string,
+): string {
   const raw = project.model.services[service]!;
   return configHash(resolveServiceReferences(raw as ServiceConfig, containerIdOf) as typeof raw);
 }
@@ -48,7 +52,10 @@ export function containerSpec(input: ContainerSpecInput): ContainerSpec {
   const networking = serviceNetworking(project, service, name, config, config.network_mode);
   const [firstEndpoint, ...laterEndpoints] = networking.endpoints;
   const mounts = containerMounts(project, config, input.previousAnonymousVolumes);
-  const labels = { ...config.labels, ...containerLabels(project, { service, number, configHash: hash, imageId: input.imageId }) };
+  const labels = {
+    ...config.labels,
+    ...containerLabels(project, { service, number, configHash: hash, imageId: input.imageId }),
+  };
   const requests = deviceRequests(config);
 
   const create: Docker.ContainerCreateOptions = {
@@ -76,7 +83,9 @@ export function containerSpec(input: ContainerSpecInput): ContainerSpec {
       Binds: mounts.binds.length ? mounts.binds : undefined,
       Mounts: mounts.mounts.length ? mounts.mounts : undefined,
       Tmpfs: tmpfs(config),
-      LogConfig: config.logging ? { Type: config.logging.driver ?? '', Config: config.logging.options ?? {} } : undefined,
+      LogConfig: config.logging
+        ? { Type: config.logging.driver ?? '', Config: config.logging.options ?? {} }
+        : undefined,
       NetworkMode: networking.networkMode,
       PortBindings: portBindings(config),
       RestartPolicy: restartPolicy(config),
@@ -119,7 +128,9 @@ export function containerSpec(input: ContainerSpecInput): ContainerSpec {
 }
 
 function environment(config: ServiceConfig): string[] | undefined {
-  const entries = Object.entries(config.environment ?? {}).filter((entry): entry is [string, string] => entry[1] !== null);
+  const entries = Object.entries(config.environment ?? {}).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
   return entries.length ? entries.map(([key, value]) => `${key}=${value}`) : undefined;
 }
 
@@ -144,7 +155,10 @@ function withoutUndefined<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (entry === undefined) continue;
-    out[key] = entry && typeof entry === 'object' && !Array.isArray(entry) && key === 'HostConfig' ? withoutUndefined(entry) : entry;
+    out[key] =
+      entry && typeof entry === 'object' && !Array.isArray(entry) && key === 'HostConfig'
+        ? withoutUndefined(entry)
+        : entry;
   }
   return out as T;
 }

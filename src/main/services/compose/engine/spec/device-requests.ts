@@ -39,7 +39,9 @@ function count(value: number | string | undefined, deviceIds: string[] | undefin
 export function requestsGpu(config: ServiceConfig): boolean {
   return (
     config.gpus !== undefined ||
-    deviceRequests(config).some((request) => request.Capabilities.flat().includes('gpu') || /nvidia/i.test(request.Driver)) ||
+    deviceRequests(config).some(
+      (request) => request.Capabilities.flat().includes('gpu') || /nvidia/i.test(request.Driver),
+    ) ||
     /nvidia/i.test(config.runtime ?? '')
   );
 }

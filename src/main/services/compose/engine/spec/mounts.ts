@@ -7,7 +7,13 @@ import type Docker from 'dockerode';
 import { BerthError } from '../../../../../shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { volumeName } from '../naming';
-import { fileObjectsOf, volumesOf, type FileReferenceConfig, type ServiceConfig, type ServiceVolumeConfig } from '../service-config';
+import {
+  fileObjectsOf,
+  volumesOf,
+  type FileReferenceConfig,
+  type ServiceConfig,
+  type ServiceVolumeConfig,
+} from '../service-config';
 import { bytes } from './units';
 
 type MountSettings = NonNullable<NonNullable<Docker.ContainerCreateOptions['HostConfig']>['Mounts']>[number];
@@ -47,7 +53,11 @@ function bindSpec(volume: ServiceVolumeConfig): string {
   return `${volume.source}:${volume.target}:${options.join(',')}`;
 }
 
-function volumeMount(project: ComposeProject, volume: ServiceVolumeConfig, previous: Map<string, string>): MountSettings {
+function volumeMount(
+  project: ComposeProject,
+  volume: ServiceVolumeConfig,
+  previous: Map<string, string>,
+): MountSettings {
   const base = { Target: volume.target, ...(volume.read_only ? { ReadOnly: true } : {}) };
   switch (volume.type) {
     case 'bind':
@@ -62,7 +72,10 @@ function volumeMount(project: ComposeProject, volume: ServiceVolumeConfig, previ
       return {
         ...base,
         Type: 'tmpfs',
-        TmpfsOptions: { ...(size ? { SizeBytes: size } : {}), ...(volume.tmpfs?.mode ? { Mode: volume.tmpfs.mode } : {}) },
+        TmpfsOptions: {
+          ...(size ? { SizeBytes: size } : {}),
+          ...(volume.tmpfs?.mode ? { Mode: volume.tmpfs.mode } : {}),
+        },
       } as MountSettings;
     }
     case 'volume': {
@@ -76,19 +89,31 @@ function volumeMount(project: ComposeProject, volume: ServiceVolumeConfig, previ
       } as MountSettings;
     }
     default:
-      throw new BerthError('E_COMPOSE_INVALID', `volume type "${volume.type}" (target ${volume.target}) is not supported by Berth.`, {
-        fix: 'Use a bind, volume or tmpfs mount.',
-      });
+      throw new BerthError(
+        'E_COMPOSE_INVALID',
+        `volume type "${volume.type}" (target ${volume.target}) is not supported by Berth.`,
+        {
+          fix: 'Use a bind, volume or tmpfs mount.',
+        },
+      );
   }
 }
 
-function fileMount(project: ComposeProject, kind: 'secrets' | 'configs', reference: FileReferenceConfig): MountSettings {
+function fileMount(
+  project: ComposeProject,
+  kind: 'secrets' | 'configs',
+  reference: FileReferenceConfig,
+): MountSettings {
   const declared = fileObjectsOf(project.model, kind)[reference.source];
   if (!declared?.file) {
     const what = kind === 'secrets' ? 'secret' : 'config';
-    throw new BerthError('E_COMPOSE_INVALID', `${what} "${reference.source}" is not backed by a file; Berth supports file ${kind} only.`, {
-      fix: `Declare ${kind}.${reference.source}.file in the Compose file.`,
-    });
+    throw new BerthError(
+      'E_COMPOSE_INVALID',
+      `${what} "${reference.source}" is not backed by a file; Berth supports file ${kind} only.`,
+      {
+        fix: `Declare ${kind}.${reference.source}.file in the Compose file.`,
+      },
+    );
   }
   return { Type: 'bind', Source: declared.file, Target: fileTarget(kind, reference), ReadOnly: true };
 }

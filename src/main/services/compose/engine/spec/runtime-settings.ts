@@ -18,7 +18,10 @@ export function restartPolicy(config: ServiceConfig): RestartPolicy | undefined 
   const policy = config.deploy?.restart_policy;
   if (!policy) return undefined;
   const name = DEPLOY_CONDITIONS[policy.condition ?? 'any'] ?? 'always';
-  return { Name: name, ...(name === 'on-failure' && policy.max_attempts ? { MaximumRetryCount: policy.max_attempts } : {}) };
+  return {
+    Name: name,
+    ...(name === 'on-failure' && policy.max_attempts ? { MaximumRetryCount: policy.max_attempts } : {}),
+  };
 }
 
 export interface HealthConfig {
@@ -82,6 +85,8 @@ function ulimits(config: ServiceConfig): ResourceSettings['Ulimits'] {
   const entries = Object.entries(config.ulimits ?? {});
   if (entries.length === 0) return undefined;
   return entries.map(([name, limit]) =>
-    typeof limit === 'number' ? { Name: name, Soft: limit, Hard: limit } : { Name: name, Soft: limit.soft, Hard: limit.hard },
+    typeof limit === 'number'
+      ? { Name: name, Soft: limit, Hard: limit }
+      : { Name: name, Soft: limit.soft, Hard: limit.hard },
   );
 }

@@ -21,7 +21,10 @@ export function referencedServices(config: ServiceConfig): string[] {
 }
 
 /** A copy of the service with its service references replaced by `container:<id>` (volumes_from: the bare ID). */
-export function resolveServiceReferences<T extends ServiceConfig>(config: T, containerIdOf: (service: string) => string): T {
+export function resolveServiceReferences<T extends ServiceConfig>(
+  config: T,
+  containerIdOf: (service: string) => string,
+): T {
   const resolved: T = { ...config };
   const resolveMode = (mode: string | undefined) =>
     mode?.startsWith(SERVICE_PREFIX) ? `${CONTAINER_PREFIX}${containerIdOf(mode.slice(SERVICE_PREFIX.length))}` : mode;
