@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { StreamSource } from '../src/main/services/streams/stream-source';
-import type { LogLine, LogsMessage } from '../src/shared/schemas/logs';
+import { encodeLines, type LogLine, type LogsMessage } from '../src/shared/schemas/logs';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
 import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
@@ -49,7 +49,7 @@ function syntheticLogs(): StreamSource<LogsMessage> {
         while (!paused && sent < due) {
           const lines: LogLine[] = [];
           for (let n = 0; n < BATCH && sent < due; n++, sent++) lines.push(syntheticLine(sent));
-          sink.emit({ type: 'lines', lines });
+          sink.emit(encodeLines(lines));
         }
         if (sent >= TOTAL_LINES && timer) clearInterval(timer);
       }, TICK_MS);

@@ -52,7 +52,7 @@ test.describe('terminals against the real engine', () => {
     await terminals.zoomIn();
     await expect.poll(() => terminals.size()).not.toBe(fitted);
     const zoomed = await terminals.size();
-    await terminals.run('clear; stty size');
+    await terminals.run('stty size');
     await expect(terminals.screen()).toContainText(zoomed);
 
     // Another page, then back: same session, same screen.

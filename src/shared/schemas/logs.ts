@@ -59,7 +59,18 @@ export type LogLine = z.infer<typeof LogLineSchema>;
 
 export const LogsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sources'), sources: z.array(LogSourceSchema) }),
-  z.object({ type: z.literal('lines'), lines: z.array(LogLineSchema) }),
+  /**
+   * A batch of lines column by column: about half the serialized size of one object per line, which matters
+   * because flow control counts serialized size (see `encodeLines`/`decodeLines`).
+   */
+  z.object({
+    type: z.literal('lines'),
+    times: z.array(z.string()),
+    sources: z.array(z.number().int()),
+    /** Positions in this batch of the lines that came from stderr; the others came from stdout. */
+    stderr: z.array(z.number().int()),
+    texts: z.array(z.string()),
+  }),
   /** Lines main had to drop, oldest first, because the consumer fell more than `bufferLines` behind. */
   z.object({ type: z.literal('dropped'), count: z.number().int() }),
   /** The history before following has been delivered in full. */
@@ -67,3 +78,26 @@ export const LogsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), text: z.string() }),
 ]);
 export type LogsMessage = z.infer<typeof LogsMessageSchema>;
+
+export type LinesMessage = Extract<LogsMessage, { type: 'lines' }>;
+
+export function encodeLines(lines: readonly LogLine[]): LinesMessage {
+  const message: LinesMessage = { type: 'lines', times: [], sources: [], stderr: [], texts: [] };
+  lines.forEach((line, index) => {
+    message.times.push(line.time);
+    message.sources.push(line.source);
+    message.texts.push(line.text);
+    if (line.stream === 'stderr') message.stderr.push(index);
+  });
+  return message;
+}
+
+export function decodeLines(message: LinesMessage): LogLine[] {
+  const stderr = new Set(message.stderr);
+  return message.texts.map((text, index) => ({
+    time: message.times[index] ?? '',
+    source: message.sources[index] ?? 0,
+    stream: stderr.has(index) ? 'stderr' : 'stdout',
+    text,
+  }));
+}

@@ -36,7 +36,11 @@ export const HostTerminalInputSchema = z
   .object({
     target: z.literal('host'),
     /** The project folder the shell starts in (absolute); default: the home directory. */
-    cwd: z.string().min(1).max(4096).optional(),
+    cwd: z
+      .string()
+      .max(4096)
+      .regex(/^(\/|[A-Za-z]:[\\/])/, 'cwd must be an absolute path')
+      .optional(),
     ...Size,
   })
   .strict();

@@ -5,7 +5,13 @@ import type { StreamFactories } from '../../../src/main/ipc/core/stream-factorie
 import type { EngineWatch } from '../../../src/main/services/events/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
 import type { ErrorPayload } from '../../../src/shared/errors';
-import type { LogLine, LogSource, LogsMessage, LogsStreamRequest } from '../../../src/shared/schemas/logs';
+import {
+  decodeLines,
+  type LogLine,
+  type LogSource,
+  type LogsMessage,
+  type LogsStreamRequest,
+} from '../../../src/shared/schemas/logs';
 import { messageCost, type ProducerFrame } from '../../../src/shared/stream-protocol';
 import { TEST_IMAGE } from '../../support/require-engine';
 
@@ -42,7 +48,7 @@ export function collectLogs(engine: EngineWatch, request: LogsStreamRequest): Co
     send(frame: ProducerFrame) {
       if (frame.t === 'data') {
         const message = frame.data as LogsMessage;
-        if (message.type === 'lines') lines.push(...message.lines);
+        if (message.type === 'lines') lines.push(...decodeLines(message));
         else if (message.type === 'sources') sources.splice(0, sources.length, ...message.sources);
         if (message.type !== 'lines') messages.push(message);
         if (acknowledging) queueMicrotask(() => onConsumerFrame({ t: 'ack', n: messageCost(message) }));

@@ -95,6 +95,15 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
     terminal.close();
   });
 
+  it('applies the latest size when resizes race the start: the last one wins', async () => {
+    const terminal = open({ cols: 100, rows: 30 });
+    terminal.resize(90, 20);
+    terminal.resize(150, 45);
+    terminal.type('stty size\r');
+    await terminal.waitForText(/\r\n45 150\r\n/);
+    terminal.close();
+  });
+
   it('reports the exit code when the shell ends, then ends the stream', async () => {
     const terminal = open();
     terminal.type('exit 7\r');
@@ -110,6 +119,24 @@ describe.skipIf(!engine.available)('container terminals against the real engine'
     terminal.close();
     const left = await waitForProcesses(container, (list) => list.length === 1);
     expect(left[0]).toContain('sleep 600');
+  });
+
+  it('leaves no orphans when the shell runs as another user, or is paused mid-flood', async () => {
+    const asNobody = open({ user: 'nobody' });
+    asNobody.type('sleep 4343 | cat\r');
+    await waitForProcesses(container, (list) => list.some((args) => args.includes('sleep 4343')));
+    asNobody.close();
+    await waitForProcesses(container, (list) => list.length === 1);
+
+    const flooded = open({}, { autoAck: false });
+    flooded.type('cat /dev/urandom | base64\r');
+    await flooded.waitUntil(
+      () => flooded.receivedBytes > FLOW_CONTROL.highWatermark,
+      10_000,
+      () => 'the flood',
+    );
+    flooded.close();
+    await waitForProcesses(container, (list) => list.length === 1);
   });
 
   it('pauses a flood above the high watermark, resumes on acknowledgement, and ends it on close', async () => {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { EngineWatch } from '../../../src/main/services/events/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
 import type { EngineState } from '../../../src/shared/schemas/engine';
-import type { LogsMessage } from '../../../src/shared/schemas/logs';
+import { decodeLines, encodeLines, type LogLine, type LogsMessage } from '../../../src/shared/schemas/logs';
+import { messageCost } from '../../../src/shared/stream-protocol';
 
 function frame(stream: 1 | 2, text: string): Buffer {
   const payload = Buffer.from(text);
@@ -48,7 +49,7 @@ function run(engine: EngineWatch, bufferLines: number, stallAfterFirst: boolean)
 }
 
 const numbers = (messages: LogsMessage[]) =>
-  messages.flatMap((message) => (message.type === 'lines' ? message.lines.map((line) => Number(line.text)) : []));
+  messages.flatMap((message) => (message.type === 'lines' ? message.texts.map(Number) : []));
 
 describe('the logs stream source', () => {
   it('delivers every line in order while the consumer keeps up', async () => {
@@ -69,5 +70,18 @@ describe('the logs stream source', () => {
     expect(numbers(messages).slice(firstBatch.length)).toEqual(Array.from({ length: 1_000 }, (_, i) => 4_001 + i));
     expect(types.indexOf('dropped')).toBeGreaterThan(types.indexOf('lines'));
     expect(types.at(-1)).toBe('caught-up');
+  });
+});
+
+describe('line batches on the wire', () => {
+  it('encode column by column and decode to the same lines', () => {
+    const lines: LogLine[] = [
+      { time: '2024-05-01T10:00:00.000000001Z', source: 0, stream: 'stdout', text: 'a' },
+      { time: '2024-05-01T10:00:00.000000002Z', source: 1, stream: 'stderr', text: 'b' },
+    ];
+    const message = encodeLines(lines);
+    expect(message.stderr).toEqual([1]);
+    expect(decodeLines(message)).toEqual(lines);
+    expect(messageCost(message)).toBeLessThan(messageCost({ type: 'lines', lines }) * 0.75);
   });
 });

@@ -20,6 +20,12 @@ describe('terminal input and contract', () => {
     expect(TerminalOpenInputSchema.safeParse({ ...container, privileged: true }).success).toBe(false);
     expect(TerminalOpenInputSchema.safeParse({ target: 'host', cols: 80, rows: 24 }).success).toBe(true);
     expect(TerminalOpenInputSchema.safeParse({ target: 'elsewhere', cols: 80, rows: 24 }).success).toBe(false);
+    expect(TerminalOpenInputSchema.safeParse({ target: 'host', cwd: '/srv/project', cols: 80, rows: 24 }).success).toBe(
+      true,
+    );
+    expect(TerminalOpenInputSchema.safeParse({ target: 'host', cwd: 'relative', cols: 80, rows: 24 }).success).toBe(
+      false,
+    );
     expect(TerminalMessageSchema.safeParse(new Uint8Array(3)).success).toBe(true);
     expect(TerminalMessageSchema.safeParse({ type: 'exit', exitCode: null }).success).toBe(true);
   });

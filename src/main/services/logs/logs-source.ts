@@ -1,5 +1,6 @@
 import { RingBuffer } from '../../../shared/ring-buffer';
 import {
+  encodeLines,
   LogsStreamInputSchema,
   type LogLine,
   type LogsMessage,
@@ -27,10 +28,7 @@ export function createLogsSource(engine: EngineWatch, request: LogsStreamRequest
   const send = (lines: LogLine[]) => {
     for (let start = 0; start < lines.length; start += MAX_BATCH_LINES) {
       if (paused) return pending.pushAll(lines.slice(start));
-      sink?.emit({
-        type: 'lines',
-        lines: lines.length <= MAX_BATCH_LINES ? lines : lines.slice(start, start + MAX_BATCH_LINES),
-      });
+      sink?.emit(encodeLines(lines.length <= MAX_BATCH_LINES ? lines : lines.slice(start, start + MAX_BATCH_LINES)));
     }
   };
 
@@ -43,7 +41,7 @@ export function createLogsSource(engine: EngineWatch, request: LogsStreamRequest
   const drain = (all = false) => {
     const dropped = pending.takeDropped();
     if (dropped > 0) sink?.emit({ type: 'dropped', count: dropped });
-    while ((all || !paused) && pending.size > 0) sink?.emit({ type: 'lines', lines: pending.shift(MAX_BATCH_LINES) });
+    while ((all || !paused) && pending.size > 0) sink?.emit(encodeLines(pending.shift(MAX_BATCH_LINES)));
     if (pending.size === 0) for (const message of deferred.splice(0)) sink?.emit(message);
   };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useBerthStore } from '../../stores/store';
+import { copyText } from './copy-text';
 import { downloadText, logFileName } from './download';
 import { FilterBar } from './FilterBar';
 import { LogModel, NO_FILTER, type LogFilter } from './log-model';
@@ -9,6 +10,7 @@ import { SearchBar, type SearchState } from './SearchBar';
 import { sourceLabels } from './source-labels';
 import { TargetPicker } from './TargetPicker';
 import { useLogStream } from './use-log-stream';
+import { useLogsKeys } from './use-logs-keys';
 import { useModelVersion } from './use-model-version';
 import './logs.css';
 
@@ -52,24 +54,7 @@ export function LogsPage() {
     [model, current],
   );
 
-  // Ctrl/Cmd+F finds; End follows again (outside text fields, where End moves the caret).
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        searchInput.current?.focus();
-        searchInput.current?.select();
-        return;
-      }
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
-      if (event.key === 'End' && !typing && !event.ctrlKey && !event.metaKey) {
-        event.preventDefault();
-        setFollowing(true);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useLogsKeys({ searchInput, step, follow: () => setFollowing(true) });
 
   const containerName = target?.kind === 'container' ? containers[target.id]?.name : undefined;
   const plainText = () =>
@@ -78,7 +63,7 @@ export function LogsPage() {
     );
 
   const copy = () => {
-    navigator.clipboard.writeText(plainText()).then(
+    copyText(plainText()).then(
       () => setCopied(`Copied ${model.shownCount} lines`),
       () => setCopied('Copy failed: the clipboard is not available'),
     );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../../shared/errors';
-import type { LogTarget } from '../../../../shared/schemas/logs';
+import { decodeLines, type LogTarget } from '../../../../shared/schemas/logs';
 import { subscribe } from '../../lib/api';
 import type { LogModel } from './log-model';
 
@@ -40,7 +40,7 @@ export function useLogStream(target: LogTarget | null, model: LogModel): LogStre
         onMessage(message) {
           switch (message.type) {
             case 'lines':
-              return model.ingest(message.lines);
+              return model.ingest(decodeLines(message));
             case 'sources':
               return model.setSources(message.sources);
             case 'dropped':

@@ -55,10 +55,11 @@ export function applyContext(
 
 /**
  * How many container creates, starts and removals one apply keeps in flight. The engine does that work (copying
- * layers, setting up namespaces and networks) on the same few cores, so a dozen at once only slow each other
- * down, and the starts that `up` waits for with them. Measured with bench/compose-up-down.bench.ts.
+ * layers, setting up namespaces and networks) on the same few cores, so dozens at once only slow each other down,
+ * and the starts that `up` waits for with them. 6 did best of 2/3/4/6/unlimited on the 12-service bench stack
+ * (bench/compose-up-down.bench.ts) on a 2-core machine.
  */
-const ENGINE_CONCURRENCY = 3;
+const ENGINE_CONCURRENCY = 6;
 
 /**
  * Starts first (the chain of starts through the dependency levels is what `up` waits for), then the steps with
