@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { StreamSource } from '../src/main/services/streams/stream-source';
 import { encodeLines, type LogLine, type LogsMessage } from '../src/shared/schemas/logs';
+import { FLOW_CONTROL } from '../src/shared/stream-protocol';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
 import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
@@ -24,8 +25,15 @@ const TOTAL_LINES = 1_000_000;
 const BATCH = 500;
 const TICK_MS = 5;
 
+/** How long flow control held the producer back: the viewer (or the path to it) not keeping up. */
+interface PauseStats {
+  count: number;
+  totalMs: number;
+  since: number;
+}
+
 /** Emits TOTAL_LINES on a 100k lines/s schedule, as fast as flow control allows when behind it. */
-function syntheticLogs(): StreamSource<LogsMessage> {
+function syntheticLogs(stats: PauseStats): StreamSource<LogsMessage> {
   let timer: NodeJS.Timeout | null = null;
   let paused = false;
   let sent = 0;
@@ -54,8 +62,15 @@ function syntheticLogs(): StreamSource<LogsMessage> {
         if (sent >= TOTAL_LINES && timer) clearInterval(timer);
       }, TICK_MS);
     },
-    pause: () => (paused = true),
-    resume: () => (paused = false),
+    pause: () => {
+      paused = true;
+      stats.count++;
+      stats.since = performance.now();
+    },
+    resume: () => {
+      paused = false;
+      stats.totalMs += performance.now() - stats.since;
+    },
     dispose: () => {
       if (timer) clearInterval(timer);
     },
@@ -100,10 +115,11 @@ export async function run(): Promise<{
     HostConfig: { NetworkMode: 'none' },
   });
   const backend = await createBridgeServices();
+  const pauses: PauseStats = { count: 0, totalMs: 0, since: 0 };
   const bridge = await startBridge({
     rendererDir,
     handlers: backend.handlers,
-    streams: { ...backend.services.streams, logs: () => syntheticLogs() },
+    streams: { ...backend.services.streams, logs: () => syntheticLogs(pauses) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -144,6 +160,8 @@ export async function run(): Promise<{
       detail:
         `long tasks > 50 ms: ${over50.length} (max ${Math.max(0, ...longTasks).toFixed(0)} ms, goal 0); ` +
         `delivered at ${Math.round(TOTAL_LINES / (berthMs / 1000)).toLocaleString('en-US')} lines/s vs the 100,000 lines/s schedule; ` +
+        `flow control paused the producer ${pauses.count} times, ${((pauses.totalMs / berthMs) * 100).toFixed(0)}% of the time ` +
+        `(at most ${FLOW_CONTROL.highWatermark.toLocaleString('en-US')} serialized chars unacknowledged); ` +
         `view bounded at 100,000 lines (older ones counted as dropped)`,
     };
   } finally {

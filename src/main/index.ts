@@ -5,7 +5,7 @@ import { registerIpc } from './ipc/electron/register-ipc';
 import { originOf } from './ipc/core/sender-guard';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './security/app-protocol';
 import { isAllowedExternalUrl } from './security/external-urls';
-import { denyAllPermissions, hardenAllWebContents } from './security/harden-web-contents';
+import { denyPermissionsExceptClipboard, hardenAllWebContents } from './security/harden-web-contents';
 import { createServices } from './services/create-services';
 import { createMainWindow } from './window/create-main-window';
 
@@ -17,7 +17,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 async function main(): Promise<void> {
   await app.whenReady();
-  denyAllPermissions();
+  denyPermissionsExceptClipboard(APP_ORIGIN);
   serveRenderer(path.join(__dirname, '../renderer'));
 
   const services = createServices({

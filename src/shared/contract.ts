@@ -28,6 +28,13 @@ import {
   VolumeSizeSchema,
 } from './schemas/volumes';
 
+export interface StreamContract {
+  input: z.ZodType;
+  message: z.ZodType;
+  /** Flow-control window for this kind; FLOW_CONTROL (stream-protocol.ts) when absent. */
+  flow?: { highWatermark: number; lowWatermark: number };
+}
+
 /** Operations that take no input reject anything but `undefined`. */
 const NoInput = z.undefined();
 
@@ -55,13 +62,18 @@ export const operations = {
 export const streams = {
   events: { input: NoInput, message: EventsMessageSchema },
   terminal: { input: TerminalOpenInputSchema, message: TerminalMessageSchema },
-  logs: { input: LogsStreamInputSchema, message: LogsMessageSchema },
+  // Log batches are large and cheap to render: a wider window keeps round trips from capping throughput.
+  logs: {
+    input: LogsStreamInputSchema,
+    message: LogsMessageSchema,
+    flow: { highWatermark: 1_000_000, lowWatermark: 100_000 },
+  },
   gpuMetrics: {
     input: z.object({ visibility: z.enum(['visible', 'background']) }).strict(),
     message: z.array(GpuMetricsSchema),
   },
   volumeTransfer: { input: TransferInputSchema, message: TransferMessageSchema },
-} as const satisfies Record<(typeof STREAM_KINDS)[number], { input: z.ZodType; message: z.ZodType }>;
+} as const satisfies Record<(typeof STREAM_KINDS)[number], StreamContract>;
 
 export type Operations = typeof operations;
 export type OperationName = keyof Operations;

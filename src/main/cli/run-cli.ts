@@ -26,7 +26,21 @@ const FLAGS_WITH_VALUE = new Set([
   '--profile',
 ]);
 
-function findCommand(args: string[]): { command: CliCommand; rest: string[] } | null {
+interface FoundCommand {
+  command: CliCommand;
+  /** Everything but the command's name: global flags first, then the command's own arguments. */
+  rest: string[];
+  /** True for `--help`/`-h` among the flags before the command's first operand (`berth exec app ls -h` runs `ls -h`). */
+  wantsHelp: boolean;
+}
+
+function wantsHelp(afterCommand: string[]): boolean {
+  const firstOperand = afterCommand.findIndex((arg) => !arg.startsWith('-'));
+  const flags = firstOperand === -1 ? afterCommand : afterCommand.slice(0, firstOperand);
+  return flags.includes('--help') || flags.includes('-h');
+}
+
+function findCommand(args: string[]): FoundCommand | null {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (FLAGS_WITH_VALUE.has(arg)) {
@@ -36,7 +50,8 @@ function findCommand(args: string[]): { command: CliCommand; rest: string[] } | 
     if (arg.startsWith('-')) continue;
     const command = COMMANDS.find((candidate) => candidate.name === arg);
     if (!command) return null;
-    return { command, rest: [...args.slice(0, index), ...args.slice(index + 1)] };
+    const after = args.slice(index + 1);
+    return { command, rest: [...args.slice(0, index), ...after], wantsHelp: wantsHelp(after) };
   }
   return null;
 }
@@ -51,7 +66,7 @@ export async function runCli(args: string[], context: CliContext): Promise<numbe
     context.stderr.write(`berth: unknown command in: ${args.join(' ')}\n\n${helpText()}`);
     return 2;
   }
-  if (found.rest.includes('--help') || found.rest.includes('-h')) {
+  if (found.wantsHelp) {
     context.stdout.write(`${found.command.usage.trimEnd()}\n`);
     return 0;
   }

@@ -1,8 +1,9 @@
 import { app, session, type WebContents } from 'electron';
+import { originOf } from '../ipc/core/sender-guard';
 
 /**
  * Applies to every webContents Berth creates: no navigation away from the app, no new windows,
- * no webviews, and every permission (camera, notifications, HID…) denied.
+ * no webviews; every permission (camera, notifications, HID…) is denied but clipboard writes by the app itself.
  */
 export function hardenAllWebContents(): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
@@ -13,9 +14,18 @@ export function hardenAllWebContents(): void {
   });
 }
 
-export function denyAllPermissions(): void {
+/** Writing to the clipboard (Copy in the log viewer and terminals) is the one permission Berth's own pages get. */
+function isAllowed(permission: string, requestingUrl: string | undefined, appOrigin: string): boolean {
+  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && originOf(requestingUrl) === appOrigin;
+}
+
+export function denyPermissionsExceptClipboard(appOrigin: string): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isAllowed(permission, details.requestingUrl, appOrigin)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowed(permission, requestingOrigin, appOrigin),
+  );
   ses.setDevicePermissionHandler(() => false);
 }

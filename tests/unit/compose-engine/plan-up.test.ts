@@ -179,3 +179,21 @@ networks: {outside: {external: true, name: corp-net}}
     );
   });
 });
+
+describe('planUp: optional dependencies', () => {
+  it('does not wait for a required: false dependency that is not in the project (profile off)', () => {
+    const project = projectFrom(`
+services:
+  app:
+    image: berth-test-busybox:latest
+    depends_on: {cache: {condition: service_healthy, required: false}}
+  cache:
+    image: berth-test-busybox:latest
+    profiles: [cache]
+`);
+    const start = planUp(project, observedState(project.name)).steps.find(
+      (s) => s.id === 'start-container:proj-app-1',
+    )!;
+    expect(start.kind === 'start-container' && start.waitFor).toEqual([]);
+  });
+});

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   entryTypeOf,
+  fillLinkTargets,
   parseListing,
   parseStatLines,
   sortEntries,
+  symlinkPaths,
 } from '../../../src/main/services/volumes/parse-listing';
 
-function listing(resolved: string, statLines: string, links: string[] = []): Buffer {
+function listingOutput(resolved: string, statLines: string, links: string[] = []): Buffer {
   return Buffer.concat([
     Buffer.from(`${resolved}\0`),
     Buffer.from(statLines),
@@ -24,7 +26,7 @@ describe('parsing helper listings', () => {
   });
 
   it('parses entries with sizes, mtimes, modes and link targets', () => {
-    const output = listing(
+    const output = listingOutput(
       '/v/data',
       [
         '81a4 12 1700000000 /v/data/b.txt',
@@ -43,14 +45,22 @@ describe('parsing helper listings', () => {
     ]);
   });
 
+  it('fills in link targets fetched separately for the symlinks only', () => {
+    const listing = parseListing(listingOutput('/v', ['a1ff 1 1 /v/l', '81a4 1 1 /v/f', ''].join('\n')));
+    expect(symlinkPaths(listing)).toEqual(['/v/l']);
+    fillLinkTargets(listing, Buffer.from('/v/l\0target\nwith newline\0'));
+    expect(listing.entries.find((entry) => entry.name === 'l')?.linkTarget).toBe('target\nwith newline');
+    expect(listing.entries.find((entry) => entry.name === 'f')?.linkTarget).toBeNull();
+  });
+
   it('keeps newlines inside names, and unicode', () => {
     const lines = parseStatLines('81a4 1 1 /v/new\nline\n81a4 2 2 /v/名前\n', '/v/');
     expect(lines.map((line) => line.path)).toEqual(['/v/new\nline', '/v/名前']);
   });
 
   it('parses the root and an empty directory', () => {
-    expect(parseListing(listing('/v', '81a4 1 1 /v/a\n')).entries.map((entry) => entry.name)).toEqual(['a']);
-    expect(parseListing(listing('/v/empty', '')).entries).toEqual([]);
+    expect(parseListing(listingOutput('/v', '81a4 1 1 /v/a\n')).entries.map((entry) => entry.name)).toEqual(['a']);
+    expect(parseListing(listingOutput('/v/empty', '')).entries).toEqual([]);
   });
 
   it('rejects output it does not understand', () => {

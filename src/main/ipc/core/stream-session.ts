@@ -1,6 +1,6 @@
-import { streams, type StreamKind } from '../../../shared/contract';
+import { streams, type StreamContract, type StreamKind } from '../../../shared/contract';
 import { toErrorPayload, type ErrorPayload } from '../../../shared/errors';
-import { isConsumerFrame, messageCost, type ProducerFrame } from '../../../shared/stream-protocol';
+import { FLOW_CONTROL, isConsumerFrame, messageCost, type ProducerFrame } from '../../../shared/stream-protocol';
 import { AckFlowControl } from './flow-control';
 import type { StreamSource } from '../../services/streams/stream-source';
 import type { StreamFactories } from './stream-factories';
@@ -43,13 +43,22 @@ export function openStreamSession(
   } catch (error) {
     return toErrorPayload(error);
   }
-  connect(source, channel);
+  const contract: StreamContract = streams[kind];
+  connect(source, channel, contract.flow ?? FLOW_CONTROL);
   return null;
 }
 
-function connect(source: StreamSource<unknown>, channel: StreamChannel): void {
+function connect(
+  source: StreamSource<unknown>,
+  channel: StreamChannel,
+  window: { highWatermark: number; lowWatermark: number },
+): void {
   let closed = false;
-  const flow = new AckFlowControl({ pause: () => source.pause(), resume: () => source.resume() });
+  const flow = new AckFlowControl(
+    { pause: () => source.pause(), resume: () => source.resume() },
+    window.highWatermark,
+    window.lowWatermark,
+  );
   const finish = (frame?: ProducerFrame) => {
     if (closed) return;
     closed = true;

@@ -161,8 +161,12 @@ export class LogsSession {
         followed.map(async (entry) => {
           const reader = this.reader(docker, entry, request, (line) => merge.push(line));
           this.historyReaders.set(entry.source.index, reader);
+          if (this.paused) reader.pause();
           try {
             await reader.read();
+          } catch (error) {
+            // Removed since it was listed: it has no more history to give, the others still do.
+            if ((error as { statusCode?: number }).statusCode !== 404) throw error;
           } finally {
             this.historyReaders.delete(entry.source.index);
             merge.end(entry.source.index);

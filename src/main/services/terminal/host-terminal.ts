@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { spawn } from 'node-pty';
+import type { IPty } from 'node-pty';
 import type { HostTerminalInput } from '../../../shared/schemas/terminal';
 import { hostShellError } from './terminal-errors';
 import type { TerminalProcess } from './terminal-process';
@@ -13,13 +13,20 @@ function checkDirectory(cwd: string): void {
   if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error('the folder does not exist');
 }
 
-/** The user's login shell ($SHELL, else /bin/sh) in a pty on this machine, started in the project folder. */
-export function startHostTerminal(input: HostTerminalInput, options: HostTerminalOptions): TerminalProcess {
+/**
+ * The user's login shell ($SHELL, else /bin/sh) in a pty on this machine, started in the project folder. node-pty
+ * is a native module, loaded on first use: if it can't load, host shells fail with the reason and the rest works.
+ */
+export async function startHostTerminal(
+  input: HostTerminalInput,
+  options: HostTerminalOptions,
+): Promise<TerminalProcess> {
   const shell = options.env.SHELL || '/bin/sh';
   const cwd = input.cwd ?? options.homeDir;
-  let pty: ReturnType<typeof spawn>;
+  let pty: IPty;
   try {
     checkDirectory(cwd);
+    const { spawn } = await import('node-pty');
     pty = spawn(shell, [], {
       name: 'xterm-256color',
       cols: input.cols,

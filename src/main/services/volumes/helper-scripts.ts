@@ -16,17 +16,20 @@ case "$r" in ${MOUNT_ROOT}|${MOUNT_ROOT}/*) ;; *) exit ${EXIT.escapes};; esac
 `;
 
 /**
- * Lists a directory: the resolved path, NUL; one `stat` line per entry (raw mode in hex, size, mtime, path);
- * NUL; then NUL-separated (path, link target) pairs for symlinks, which is newline-safe.
+ * Lists a directory: the resolved path, NUL; one `stat` line per entry (raw mode in hex, size, mtime, path); NUL.
+ * Link targets come from READ_LINKS, only when there are symlinks: a second `find -type l` pass would cost a
+ * third more on a 100,000-entry directory.
  */
 export const LIST_DIRECTORY = `${RESOLVE}
 [ -d "$r" ] || exit ${EXIT.notDirectory}
 printf '%s\\0' "$r"
 find "$r" -mindepth 1 -maxdepth 1 -exec stat -c '%f %s %Y %n' {} +
 printf '\\0'
-find "$r" -mindepth 1 -maxdepth 1 -type l -exec sh -c 'for f do printf "%s\\0%s\\0" "$f" "$(readlink "$f")"; done' sh {} +
 exit 0
 `;
+
+/** NUL-separated (path, link target) pairs for the symlinks given as arguments: newline-safe. */
+export const READ_LINKS = `for f do printf '%s\\0%s\\0' "$f" "$(readlink "$f")"; done`;
 
 /** Prints the resolved path, NUL, and `stat` of it (same format as a listing line). */
 export const STAT_PATH = `${RESOLVE}

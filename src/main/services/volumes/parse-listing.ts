@@ -55,7 +55,22 @@ export interface ParsedListing {
   entries: VolumeEntry[];
 }
 
-/** Parses the output of the LIST_DIRECTORY script (see helper-scripts.ts). */
+/** Paths (as the helper sees them) of the symlinks in a listing, whose targets READ_LINKS can fetch. */
+export function symlinkPaths(listing: ParsedListing): string[] {
+  const prefix = listing.resolved.endsWith('/') ? listing.resolved : `${listing.resolved}/`;
+  return listing.entries.filter((entry) => entry.type === 'symlink').map((entry) => prefix + entry.name);
+}
+
+/** Fills in link targets from READ_LINKS output. */
+export function fillLinkTargets(listing: ParsedListing, pairs: Buffer): void {
+  const prefix = listing.resolved.endsWith('/') ? listing.resolved : `${listing.resolved}/`;
+  const targets = parseLinkTargets(pairs.toString('utf8'));
+  for (const entry of listing.entries) {
+    if (entry.type === 'symlink') entry.linkTarget = targets.get(prefix + entry.name) ?? entry.linkTarget;
+  }
+}
+
+/** Parses the output of the LIST_DIRECTORY script (see helper-scripts.ts); a third section may hold link pairs. */
 export function parseListing(output: Buffer): ParsedListing {
   const firstNul = output.indexOf(0);
   const secondNul = output.indexOf(0, firstNul + 1);

@@ -4,13 +4,25 @@ import type { BrowseTarget, DirectoryPage, Preview, VolumeEntry } from '../../..
 import { checkHelperResult } from './helper-errors';
 import { pickHelperImage } from './helper-image';
 import { HelperPool, type MountSource } from './helper-pool';
-import { DISK_USAGE, LIST_DIRECTORY, MAKE_DIRECTORY, READ_HEAD, REMOVE, RENAME, shellCommand } from './helper-scripts';
+import {
+  DISK_USAGE,
+  LIST_DIRECTORY,
+  MAKE_DIRECTORY,
+  READ_HEAD,
+  READ_LINKS,
+  REMOVE,
+  RENAME,
+  shellCommand,
+} from './helper-scripts';
 import { ListingCache } from './listing-cache';
 import { resolveMountSource, targetKey } from './mount-source';
-import { parseListing } from './parse-listing';
+import { fillLinkTargets, parseListing, symlinkPaths, type ParsedListing } from './parse-listing';
 import { looksLikeImage, MAX_IMAGE_PREVIEW_BYTES, previewContent } from './preview-content';
 import { runInHelper, type CommandResult } from './run-in-helper';
 import { baseName, containerPath, invalidPath, joinPath, normalizeVolumePath, parentOf } from './volume-path';
+
+/** Symlink paths per `readlink` exec: well under the kernel's argument limit even for long paths. */
+const LINKS_PER_EXEC = 2000;
 
 export interface VolumeBrowserOptions {
   docker: () => Docker;
@@ -53,7 +65,9 @@ export class VolumeBrowser {
     if (!entries) {
       const result = await this.run(target, false, LIST_DIRECTORY, [containerPath(normalized)]);
       checkHelperResult(result, normalized, 'a directory');
-      entries = parseListing(result.stdout).entries;
+      const listing = parseListing(result.stdout);
+      await this.readLinkTargets(target, listing);
+      entries = listing.entries;
       this.cache.set(key, entries);
     }
     return { path: normalized, entries: entries.slice(offset, offset + limit), total: entries.length, offset };
@@ -113,6 +127,14 @@ export class VolumeBrowser {
     }
     checkHelperResult(await this.run(target, true, REMOVE, [containerPath(normalized)]), normalized, 'deletable');
     return { path: normalized };
+  }
+
+  private async readLinkTargets(target: BrowseTarget, listing: ParsedListing): Promise<void> {
+    const links = symlinkPaths(listing);
+    for (let start = 0; start < links.length; start += LINKS_PER_EXEC) {
+      const result = await this.run(target, false, READ_LINKS, links.slice(start, start + LINKS_PER_EXEC));
+      fillLinkTargets(listing, result.stdout);
+    }
   }
 
   /** Runs a helper script against a target; writes clear the cached listings of that target. */

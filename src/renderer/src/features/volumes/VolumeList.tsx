@@ -156,6 +156,7 @@ export function VolumeList() {
                   type="button"
                   className="link-button mono"
                   onClick={() => browse({ kind: 'volume', volume: volume.name })}
+                  title={`Mount point on the engine: ${volume.mountpoint}`}
                   data-testid="volume-browse"
                 >
                   {volume.name}
