@@ -24,7 +24,13 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-export async function run(): Promise<{ name: string; berthMs: number; referenceMs: number; ratio: number; detail: string }> {
+export async function run(): Promise<{
+  name: string;
+  berthMs: number;
+  referenceMs: number;
+  ratio: number;
+  detail: string;
+}> {
   if (!existsSync(join(CORPUS_DIR, 'runs.json'))) throw new Error(`no Compose corpus at ${resolve(CORPUS_DIR)}`);
   const recorded = readCorpusRuns().find((candidate) => candidate.entry === ENTRY && candidate.run === 'default');
   if (recorded === undefined) throw new Error(`runs.json has no default run for ${ENTRY}`);
@@ -40,7 +46,11 @@ export async function run(): Promise<{ name: string; berthMs: number; referenceM
   };
   const composeOnce = async () => {
     const start = performance.now();
-    await exec('docker', ['compose', ...recorded.args, 'config', '--format', 'json'], { cwd: entryDir, env, maxBuffer: 64 << 20 });
+    await exec('docker', ['compose', ...recorded.args, 'config', '--format', 'json'], {
+      cwd: entryDir,
+      env,
+      maxBuffer: 64 << 20,
+    });
     return performance.now() - start;
   };
 

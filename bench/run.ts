@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const outDir = path.resolve(__dirname, '../.cache');
   await mkdir(outDir, { recursive: true });
   await writeFile(path.join(outDir, 'bench-results.json'), JSON.stringify(results, null, 2));
-  process.stdout.write(`\n${results.length} benchmarks ran, ${failures} failed; results in .cache/bench-results.json\n`);
+  process.stdout.write(
+    `\n${results.length} benchmarks ran, ${failures} failed; results in .cache/bench-results.json\n`,
+  );
   process.exitCode = failures > 0 ? 1 : 0;
 }
 

@@ -34,7 +34,9 @@ async function main() {
     const reason = justifications.find(
       (entry) => entry.check === issue.id && new RegExp(entry.file).test(issue.file),
     )?.reason;
-    console.log(`${reason ? 'justified' : 'FINDING  '} ${issue.id} (${issue.severity.name}/${issue.confidence.name}) ${where}`);
+    console.log(
+      `${reason ? 'justified' : 'FINDING  '} ${issue.id} (${issue.severity.name}/${issue.confidence.name}) ${where}`,
+    );
     if (reason) console.log(`          ${reason}`);
     else unexplained.push(issue);
   }

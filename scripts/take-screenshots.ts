@@ -44,7 +44,9 @@ async function main(): Promise<void> {
           'com.docker.compose.container-number': '1',
         },
         ExposedPorts: port ? { '8000/tcp': {} } : undefined,
-        HostConfig: port ? { PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] } } : undefined,
+        HostConfig: port
+          ? { PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] } }
+          : undefined,
       });
       containers.push(container);
       if (service !== 'redis') await container.start();

@@ -52,5 +52,7 @@ describe.skipIf(!available)('berth config matches docker compose config on the r
 });
 
 function withoutQuotedNames(message: string): string {
-  return message.replace(/services\.[\w.-]+ Additional property \S+/, 'services.<name> Additional property <key>').replace(/"[^"]*"/g, '"<name>"');
+  return message
+    .replace(/services\.[\w.-]+ Additional property \S+/, 'services.<name> Additional property <key>')
+    .replace(/"[^"]*"/g, '"<name>"');
 }

@@ -34,7 +34,11 @@ test.describe('GPU page with live metrics (recorded H100)', () => {
       FAKE_NVIDIA_SMI_CAPTURE: CAPTURE,
       FAKE_NVIDIA_SMI_LOG: callLog,
     });
-    bridge = await startBridge({ rendererDir: RENDERER_DIR, handlers: backend.handlers, streams: backend.services.streams });
+    bridge = await startBridge({
+      rendererDir: RENDERER_DIR,
+      handlers: backend.handlers,
+      streams: backend.services.streams,
+    });
   });
 
   test.afterAll(async () => {

@@ -13,7 +13,10 @@ const unsupported = privateDockerdUnsupportedReason();
  * disturbs nothing else on the machine.
  */
 test.describe('engine loss and reconnect, seen in the UI', () => {
-  test.skip(unsupported !== null && process.env.BERTH_REQUIRE_DOCKER !== '1', `needs a private dockerd: ${unsupported}`);
+  test.skip(
+    unsupported !== null && process.env.BERTH_REQUIRE_DOCKER !== '1',
+    `needs a private dockerd: ${unsupported}`,
+  );
 
   let dockerd: PrivateDockerd;
   let backend: BridgeServices;
@@ -22,7 +25,11 @@ test.describe('engine loss and reconnect, seen in the UI', () => {
   test.beforeAll(async () => {
     dockerd = await startPrivateDockerd({ name: 'e2e-reconnect' });
     backend = await createBridgeServices({ ...process.env, DOCKER_HOST: dockerd.dockerHost });
-    bridge = await startBridge({ rendererDir: RENDERER_DIR, handlers: backend.handlers, streams: backend.services.streams });
+    bridge = await startBridge({
+      rendererDir: RENDERER_DIR,
+      handlers: backend.handlers,
+      streams: backend.services.streams,
+    });
   });
 
   test.afterAll(async () => {

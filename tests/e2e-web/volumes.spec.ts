@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { VolumesPageObject } from './pages/volumes-page';
+import { TEST_IMAGE } from '../support/require-engine';
 import { createScratchVolume, type ScratchVolume } from '../support/volumes/scratch-volume';
 
 /** A 1×1 PNG. */
@@ -157,5 +159,31 @@ test.describe('Volume browser against the real engine', () => {
     await page.getByTestId('volume-confirm-ok').click();
     await expect(volumes.volumeRow(volume.name)).toHaveCount(0);
     await expect(engine.docker.getVolume(volume.name).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  test('browses a bind mount and shows its folder in the file manager', async ({ berth, page, engine, backend }) => {
+    const hostDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-bind-'));
+    await writeFile(path.join(hostDir, 'train.py'), 'print("hi")\n');
+    const container = await engine.docker.createContainer({
+      Image: TEST_IMAGE,
+      name: `berth-e2e-bind-${randomUUID().slice(0, 8)}`,
+      Cmd: ['true'],
+      HostConfig: { Binds: [`${hostDir}:/app:ro`] },
+    });
+    try {
+      const volumes = new VolumesPageObject(page);
+      await berth.waitForEngine('connected');
+      await berth.goTo('volumes');
+      const row = page.getByTestId('bind-row').filter({ hasText: hostDir });
+      await row.getByRole('button', { name: hostDir }).click();
+      await expect(volumes.entry('train.py')).toBeVisible();
+      await volumes.entry('train.py').dblclick();
+      await expect(volumes.preview).toContainText('print("hi")');
+      await row.getByRole('button', { name: 'Show in folder' }).click();
+      await expect.poll(() => backend.revealedPaths).toContain(hostDir);
+    } finally {
+      await container.remove({ force: true });
+      await rm(hostDir, { recursive: true, force: true });
+    }
   });
 });

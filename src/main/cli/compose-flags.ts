@@ -28,6 +28,9 @@ const FLAGS: Record<string, FlagTarget> = {
 
 const REPEATABLE = new Set<FlagTarget>(['files', 'envFiles', 'profiles']);
 
+/** The loader's global flags that take a value (`-f FILE`…), for parsers that must skip over them. */
+export const COMPOSE_VALUE_FLAGS: ReadonlySet<string> = new Set(Object.keys(FLAGS));
+
 export function parseComposeFlags(args: readonly string[]): ParsedComposeFlags {
   const flags: ComposeFlags = {};
   const rest: string[] = [];

@@ -1,5 +1,6 @@
 import type { CliCommand, CliContext } from './command';
 import { COMMANDS } from './commands';
+import { COMPOSE_VALUE_FLAGS } from './compose-flags';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -14,17 +15,6 @@ function helpText(): string {
     '',
   ].join('\n');
 }
-
-/** Global flags (-f, -p, --profile…) may come before the command, as with `docker compose`. */
-const FLAGS_WITH_VALUE = new Set([
-  '-f',
-  '--file',
-  '-p',
-  '--project-name',
-  '--project-directory',
-  '--env-file',
-  '--profile',
-]);
 
 interface FoundCommand {
   command: CliCommand;
@@ -43,7 +33,8 @@ function wantsHelp(afterCommand: string[]): boolean {
 function findCommand(args: string[]): FoundCommand | null {
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    if (FLAGS_WITH_VALUE.has(arg)) {
+    // Global flags (-f, -p, --profile…) may come before the command, as with `docker compose`.
+    if (COMPOSE_VALUE_FLAGS.has(arg)) {
       index++;
       continue;
     }

@@ -16,7 +16,9 @@ export function hardenAllWebContents(): void {
 
 /** Writing to the clipboard (Copy in the log viewer and terminals) is the one permission Berth's own pages get. */
 function isAllowed(permission: string, requestingUrl: string | undefined, appOrigin: string): boolean {
-  return permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && originOf(requestingUrl) === appOrigin;
+  return (
+    permission === 'clipboard-sanitized-write' && requestingUrl !== undefined && originOf(requestingUrl) === appOrigin
+  );
 }
 
 export function denyPermissionsExceptClipboard(appOrigin: string): void {

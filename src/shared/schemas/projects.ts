@@ -22,8 +22,6 @@ export const TemplateSchema = z.object({
   description: z.string(),
   /** `optional`: the user picks GPU on or off; `none`: the stack has nothing to accelerate. */
   gpu: z.enum(['optional', 'none']),
-  links: z.array(
-    z.object({ service: z.string(), port: z.number(), label: z.string(), path: z.string().optional() }),
-  ),
+  links: z.array(z.object({ service: z.string(), port: z.number(), label: z.string(), path: z.string().optional() })),
 });
 export type Template = z.infer<typeof TemplateSchema>;

@@ -118,7 +118,7 @@ describe.skipIf(!engine.available)('compose engine: fields round-trip into inspe
     expect(app.Config.WorkingDir).toBe('/work');
     expect(app.Config.Hostname).toBe('apphost');
     expect(app.Config.Labels['my.label']).toBe('x');
-    expect(app.Config.StopSignal).toBe('SIGINT');
+    expect((app.Config as { StopSignal?: string }).StopSignal).toBe('SIGINT');
     expect((app.Config as { StopTimeout?: number }).StopTimeout).toBe(60);
   });
 

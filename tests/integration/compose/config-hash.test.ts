@@ -83,7 +83,12 @@ const started: { name: string; dir: string }[] = [];
 
 function compose(dir: string, name: string, args: string[]): string {
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root' };
-  return execFileSync('docker', ['compose', '-p', name, ...args], { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('docker', ['compose', '-p', name, ...args], {
+    cwd: dir,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 afterAll(() => {
@@ -111,7 +116,10 @@ describe.skipIf(!engine.available)('config hash agrees with the Compose CLI', ()
       compose(dir, name, ['up', '-d', '--no-build', '--pull', 'never']);
 
       const project = await loadProject({ workingDir: dir, projectName: name, env: { HOME: process.env.HOME } });
-      const containers = await engine.docker.listContainers({ all: true, filters: { label: [`${PROJECT_LABEL}=${name}`] } });
+      const containers = await engine.docker.listContainers({
+        all: true,
+        filters: { label: [`${PROJECT_LABEL}=${name}`] },
+      });
       expect(containers.length).toBe(Object.keys(project.model.services).length);
       for (const container of containers) {
         const service = container.Labels[SERVICE_LABEL]!;

@@ -7,17 +7,23 @@ import { parseVolumeSpec } from '../../../src/main/services/compose/transform/vo
 describe('short syntax → long syntax', () => {
   it('parses port specs like Docker', () => {
     expect(parsePortSpec('80')).toEqual([{ mode: 'ingress', target: 80, protocol: 'tcp' }]);
-    expect(parsePortSpec('127.0.0.1:8080:80/UDP')).toEqual([{ mode: 'ingress', host_ip: '127.0.0.1', target: 80, published: '8080', protocol: 'udp' }]);
+    expect(parsePortSpec('127.0.0.1:8080:80/UDP')).toEqual([
+      { mode: 'ingress', host_ip: '127.0.0.1', target: 80, published: '8080', protocol: 'udp' },
+    ]);
     expect(parsePortSpec('[::1]::53')).toEqual([{ mode: 'ingress', host_ip: '::1', target: 53, protocol: 'tcp' }]);
     expect(parsePortSpec('3000-3001:4000-4001').map((entry) => [entry.published, entry.target])).toEqual([
       ['3000', 4000],
       ['3001', 4001],
     ]);
-    expect(parsePortSpec('3000-3005:80')).toEqual([{ mode: 'ingress', target: 80, published: '3000-3005', protocol: 'tcp' }]);
+    expect(parsePortSpec('3000-3005:80')).toEqual([
+      { mode: 'ingress', target: 80, published: '3000-3005', protocol: 'tcp' },
+    ]);
     // Docker sorts by "port/proto" text, so 10 comes before 9.
     expect(parsePortSpec('9-10').map((entry) => entry.target)).toEqual([10, 9]);
     expect(() => parsePortSpec('abc:80')).toThrow('Invalid hostPort: abc');
-    expect(() => parsePortSpec('1-3:1-2')).toThrow('Invalid ranges specified for container and host Ports: 1-2 and 1-3');
+    expect(() => parsePortSpec('1-3:1-2')).toThrow(
+      'Invalid ranges specified for container and host Ports: 1-2 and 1-3',
+    );
     expect(() => parsePortSpec('999.1.1.1:80:80')).toThrow('Invalid ip address: 999.1.1.1');
   });
 
@@ -29,7 +35,12 @@ describe('short syntax → long syntax', () => {
       read_only: true,
       bind: { selinux: 'z', create_host_path: true },
     });
-    expect(parseVolumeSpec('named:/n:nocopy')).toEqual({ type: 'volume', source: 'named', target: '/n', volume: { nocopy: true } });
+    expect(parseVolumeSpec('named:/n:nocopy')).toEqual({
+      type: 'volume',
+      source: 'named',
+      target: '/n',
+      volume: { nocopy: true },
+    });
     expect(parseVolumeSpec('/anon/')).toEqual({ type: 'volume', target: '/anon', volume: {} });
     expect(parseVolumeSpec('C:\\data:/data')).toMatchObject({ type: 'bind', source: 'C:\\data', target: '/data' });
     expect(() => parseVolumeSpec('ab::c')).toThrow('invalid spec: ab::c: empty section between colons');

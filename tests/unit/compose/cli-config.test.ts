@@ -7,9 +7,29 @@ import { writeProject } from './project-fixture';
 describe('parseComposeFlags', () => {
   it('collects repeatable and single flags in any position and returns the rest in order', () => {
     expect(
-      parseComposeFlags(['-f', 'a.yml', '--services', '--file=b.yml', '-pdemo', '--env-file', 'x.env', '--profile', 'gpu', '--profile=debug', 'web', '--project-directory', 'dir']),
+      parseComposeFlags([
+        '-f',
+        'a.yml',
+        '--services',
+        '--file=b.yml',
+        '-pdemo',
+        '--env-file',
+        'x.env',
+        '--profile',
+        'gpu',
+        '--profile=debug',
+        'web',
+        '--project-directory',
+        'dir',
+      ]),
     ).toEqual({
-      flags: { files: ['a.yml', 'b.yml'], projectName: 'demo', envFiles: ['x.env'], profiles: ['gpu', 'debug'], projectDirectory: 'dir' },
+      flags: {
+        files: ['a.yml', 'b.yml'],
+        projectName: 'demo',
+        envFiles: ['x.env'],
+        profiles: ['gpu', 'debug'],
+        projectDirectory: 'dir',
+      },
       rest: ['--services', 'web'],
     });
   });
@@ -41,7 +61,8 @@ async function runConfig(args: string[], cwd: string, env: Record<string, string
 
 describe('berth config', () => {
   const files = {
-    'compose.yaml': 'services:\n  web: {image: "nginx:${TAG:-1}", command: echo $$HOME, labels: {note: "<tag>"}, profiles: [web]}\n  db: {image: pg}\n',
+    'compose.yaml':
+      'services:\n  web: {image: "nginx:${TAG:-1}", command: echo $$HOME, labels: {note: "<tag>"}, profiles: [web]}\n  db: {image: pg}\n',
   };
 
   it('prints the project as docker compose config --format json does ($ re-escaped, Go HTML escapes)', async () => {
@@ -50,7 +71,10 @@ describe('berth config', () => {
     expect(exitCode).toBe(0);
     expect(stdout).toContain('"command": [\n        "echo",\n        "$$HOME"\n      ]');
     expect(stdout).toContain('"note": "\\u003ctag\\u003e"');
-    expect(JSON.parse(stdout)).toMatchObject({ name: 'demo', services: { web: { image: 'nginx:1' }, db: { image: 'pg' } } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      name: 'demo',
+      services: { web: { image: 'nginx:1' }, db: { image: 'pg' } },
+    });
   });
 
   it('lists services and profiles', async () => {
@@ -64,7 +88,9 @@ describe('berth config', () => {
     const dir = writeProject({ 'compose.yaml': 'services: {web: {image: "${IMG:?image please}"}}' });
     const failed = await runConfig([], dir);
     expect(failed.exitCode).toBe(1);
-    expect(failed.stderr).toBe('error while interpolating services.web.image: required variable IMG is missing a value: image please\n');
+    expect(failed.stderr).toBe(
+      'error while interpolating services.web.image: required variable IMG is missing a value: image please\n',
+    );
     expect((await runConfig(['--format', 'yaml'], dir)).exitCode).toBe(2);
   });
 });

@@ -29,7 +29,10 @@ describe('configHash', () => {
 
   it('changes when a field that matters changes, not when build settings do', async () => {
     const hashOf = async (extra: string) =>
-      configHash((await load(writeProject({ 'compose.yaml': `services:\n  s:\n    image: busybox\n${extra}` }))).model.services.s!);
+      configHash(
+        (await load(writeProject({ 'compose.yaml': `services:\n  s:\n    image: busybox\n${extra}` }))).model.services
+          .s!,
+      );
     const base = await hashOf('');
     expect(await hashOf('    build: {context: ., dockerfile: Other}\n')).toBe(base);
     expect(await hashOf('    environment: [A=1]\n')).not.toBe(base);

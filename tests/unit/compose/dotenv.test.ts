@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DotenvSyntaxError, parseDotenv } from '../../../src/main/services/compose/env/dotenv';
-import { InvalidTemplateError, MissingRequiredVariableError } from '../../../src/main/services/compose/interpolation/template';
+import {
+  InvalidTemplateError,
+  MissingRequiredVariableError,
+} from '../../../src/main/services/compose/interpolation/template';
 
 const shell: Record<string, string> = { FROM_SHELL: 'shell', INHERITED: 'inherited' };
 const lookup = (name: string) => (Object.hasOwn(shell, name) ? shell[name] : undefined);

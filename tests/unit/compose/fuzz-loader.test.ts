@@ -12,7 +12,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BerthError } from '../../../src/shared/errors';
 import { loadProjectSync } from '../../../src/main/services/compose/load';
 import { parseComposeFlags } from '../../../src/main/cli/compose-flags';
-import { corpusAvailable, CORPUS_DIR, readCorpusRuns, SCRUBBED_PATH, type CorpusRun } from '../../support/compose-corpus';
+import {
+  corpusAvailable,
+  CORPUS_DIR,
+  readCorpusRuns,
+  SCRUBBED_PATH,
+  type CorpusRun,
+} from '../../support/compose-corpus';
 
 const FUZZ_RUNS = 10_000;
 // The largest project dominates the run time; it keeps a share of the inputs, not all of them.
@@ -21,7 +27,38 @@ const LARGE_FILE_PERCENT = 1;
 // Re-printing YAML costs more than loading it; a tenth of the mutations are structural.
 const YAML_MUTATION_SHARE = 0.1;
 const COMPOSE_CODES = new Set(['E_COMPOSE_FILE', 'E_COMPOSE_INVALID']);
-const TOKENS = ['$', '${', '}', '${X:-', '${X:?}', '$$', ':', ': ', '-', '- ', '"', "'", '\n', '  ', '#', '&a', '*a', '<<: *a', '!reset', '!override', '[', ']', '{', '}', '0', '1.5', 'true', '~', '\t', '@'];
+const TOKENS = [
+  '$',
+  '${',
+  '}',
+  '${X:-',
+  '${X:?}',
+  '$$',
+  ':',
+  ': ',
+  '-',
+  '- ',
+  '"',
+  "'",
+  '\n',
+  '  ',
+  '#',
+  '&a',
+  '*a',
+  '<<: *a',
+  '!reset',
+  '!override',
+  '[',
+  ']',
+  '{',
+  '}',
+  '0',
+  '1.5',
+  'true',
+  '~',
+  '\t',
+  '@',
+];
 
 interface Target {
   run: CorpusRun;
@@ -77,7 +114,23 @@ const textMutations: Mutation[] = [
   },
 ];
 
-const REPLACEMENTS: unknown[] = [null, '', 'x', '${UNSET}', '${BAD', 0, -1, 1.5, true, [], {}, ['a', 1], { a: null }, '80:80', 'a:b:c:d'];
+const REPLACEMENTS: unknown[] = [
+  null,
+  '',
+  'x',
+  '${UNSET}',
+  '${BAD',
+  0,
+  -1,
+  1.5,
+  true,
+  [],
+  {},
+  ['a', 1],
+  { a: null },
+  '80:80',
+  'a:b:c:d',
+];
 
 /** Replaces one random node of the parsed YAML by a value of another type, then prints it back. */
 const yamlMutation: Mutation = (text, random) => {
@@ -89,7 +142,8 @@ const yamlMutation: Mutation = (text, random) => {
   }
   const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const collect = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach((item, index) => (nodes.push({ parent: value, key: index }), collect(item)));
+    if (Array.isArray(value))
+      value.forEach((item, index) => (nodes.push({ parent: value, key: index }), collect(item)));
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         nodes.push({ parent: value as Record<string, unknown>, key });
@@ -115,7 +169,10 @@ function mutate(text: string, seed: number, count: number, allowYamlMutation: bo
   };
   let out = text;
   for (let i = 0; i < count; i++) {
-    out = (allowYamlMutation && random() < YAML_MUTATION_SHARE ? yamlMutation : pick(textMutations, random))(out, random);
+    out = (allowYamlMutation && random() < YAML_MUTATION_SHARE ? yamlMutation : pick(textMutations, random))(
+      out,
+      random,
+    );
   }
   return out;
 }
@@ -127,25 +184,37 @@ describe.skipIf(!available)('fuzzing the loader with mutated corpus files', () =
     const large = targets.filter((target) => target.original.length >= LARGE_FILE_BYTES);
     const outcomes = { loaded: 0, rejected: 0 };
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99 }), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 4 }), (percent, choice, seed, count) => {
-        const pool = percent < LARGE_FILE_PERCENT && large.length > 0 ? large : small;
-        const target = pool[choice % pool.length]!;
-        writeFileSync(target.file, mutate(target.original, seed, count, pool === small));
-        try {
-          const entryDir = join(workRoot, target.run.entry);
-          const { flags } = parseComposeFlags(target.run.args);
-          loadProjectSync({ ...flags, workingDir: entryDir, env: { PATH: SCRUBBED_PATH, HOME: '/root', PWD: entryDir, ...target.run.env } });
-          outcomes.loaded++;
-        } catch (error) {
-          if (!(error instanceof BerthError) || !COMPOSE_CODES.has(error.code)) throw error;
-          outcomes.rejected++;
-        } finally {
-          writeFileSync(target.file, target.original);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 4 }),
+        (percent, choice, seed, count) => {
+          const pool = percent < LARGE_FILE_PERCENT && large.length > 0 ? large : small;
+          const target = pool[choice % pool.length]!;
+          writeFileSync(target.file, mutate(target.original, seed, count, pool === small));
+          try {
+            const entryDir = join(workRoot, target.run.entry);
+            const { flags } = parseComposeFlags(target.run.args);
+            loadProjectSync({
+              ...flags,
+              workingDir: entryDir,
+              env: { PATH: SCRUBBED_PATH, HOME: '/root', PWD: entryDir, ...target.run.env },
+            });
+            outcomes.loaded++;
+          } catch (error) {
+            if (!(error instanceof BerthError) || !COMPOSE_CODES.has(error.code)) throw error;
+            outcomes.rejected++;
+          } finally {
+            writeFileSync(target.file, target.original);
+          }
+        },
+      ),
       { numRuns: FUZZ_RUNS, seed: 20261123 },
     );
-    console.info(`[fuzz] ${FUZZ_RUNS} inputs: ${outcomes.loaded} loaded, ${outcomes.rejected} rejected with a structured error`);
+    console.info(
+      `[fuzz] ${FUZZ_RUNS} inputs: ${outcomes.loaded} loaded, ${outcomes.rejected} rejected with a structured error`,
+    );
     expect(outcomes.loaded + outcomes.rejected).toBe(FUZZ_RUNS);
     expect(outcomes.loaded).toBeGreaterThan(0);
     expect(outcomes.rejected).toBeGreaterThan(0);

@@ -4,7 +4,10 @@ import { load, loadError, writeProject } from './project-fixture';
 
 describe('files and project name', () => {
   it('finds compose.yaml plus its override file and names the project after the directory', async () => {
-    const dir = writeProject({ 'compose.yaml': 'services: {web: {image: a}}', 'compose.override.yml': 'services: {web: {image: b}}' }, 'My_App');
+    const dir = writeProject(
+      { 'compose.yaml': 'services: {web: {image: a}}', 'compose.override.yml': 'services: {web: {image: b}}' },
+      'My_App',
+    );
     const project = await load(dir);
     expect(project.configFiles).toEqual([join(dir, 'compose.yaml'), join(dir, 'compose.override.yml')]);
     expect(project.name).toBe('my_app');
@@ -23,12 +26,19 @@ describe('files and project name', () => {
   });
 
   it('reads COMPOSE_FILE (from the shell or .env) when no -f is given', async () => {
-    const dir = writeProject({ 'a.yml': 'services: {a: {image: a}}', 'b.yml': 'services: {b: {image: b}}', '.env': 'COMPOSE_FILE=a.yml:b.yml' });
+    const dir = writeProject({
+      'a.yml': 'services: {a: {image: a}}',
+      'b.yml': 'services: {b: {image: b}}',
+      '.env': 'COMPOSE_FILE=a.yml:b.yml',
+    });
     expect(Object.keys((await load(dir)).model.services)).toEqual(['a', 'b']);
   });
 
   it('applies name precedence: -p > COMPOSE_PROJECT_NAME > name: > directory', async () => {
-    const dir = writeProject({ 'compose.yaml': 'name: From-File_${SUFFIX}\nservices: {s: {image: a}}', '.env': 'SUFFIX=x' });
+    const dir = writeProject({
+      'compose.yaml': 'name: From-File_${SUFFIX}\nservices: {s: {image: a}}',
+      '.env': 'SUFFIX=x',
+    });
     expect((await load(dir)).name).toBe('from-file_x');
     expect((await load(dir, { env: { COMPOSE_PROJECT_NAME: 'from-env' } })).name).toBe('from-env');
     expect((await load(dir, { projectName: 'cli', env: { COMPOSE_PROJECT_NAME: 'from-env' } })).name).toBe('cli');
@@ -47,7 +57,8 @@ describe('files and project name', () => {
 describe('environment and interpolation', () => {
   it('lets --env-file replace .env, the shell win over files, and interpolates values only', async () => {
     const dir = writeProject({
-      'compose.yaml': 'services:\n  s:\n    image: "app:${TAG}"\n    environment: {FROM: "${FROM}", "${KEY}": v, BARE: }\n',
+      'compose.yaml':
+        'services:\n  s:\n    image: "app:${TAG}"\n    environment: {FROM: "${FROM}", "${KEY}": v, BARE: }\n',
       '.env': 'TAG=dotenv\nFROM=dotenv',
       'ci.env': 'TAG=ci\nFROM=ci\nBARE=bare',
     });
@@ -60,23 +71,36 @@ describe('environment and interpolation', () => {
   });
 
   it('casts interpolated numbers and booleans after substitution', async () => {
-    const dir = writeProject({ 'compose.yaml': 'services:\n  s:\n    image: a\n    healthcheck: {test: ["CMD", "true"], retries: "${R:-5}"}\n    read_only: "${RO:-true}"\n' });
+    const dir = writeProject({
+      'compose.yaml':
+        'services:\n  s:\n    image: a\n    healthcheck: {test: ["CMD", "true"], retries: "${R:-5}"}\n    read_only: "${RO:-true}"\n',
+    });
     const service = (await load(dir)).model.services.s!;
     expect(service.healthcheck).toEqual({ test: ['CMD', 'true'], retries: 5 });
     expect(service.read_only).toBe(true);
   });
 
   it('names the key path, file and line of interpolation errors', async () => {
-    const dir = writeProject({ 'compose.yaml': 'services:\n  s:\n    image: a\n    ports:\n      - "${PORT:?set PORT}:80"\n' });
+    const dir = writeProject({
+      'compose.yaml': 'services:\n  s:\n    image: a\n    ports:\n      - "${PORT:?set PORT}:80"\n',
+    });
     const error = await loadError(dir);
     expect(error.code).toBe('E_COMPOSE_INVALID');
-    expect(error.message).toBe('error while interpolating services.s.ports.[]: required variable PORT is missing a value: set PORT');
-    expect(error.details).toMatchObject({ file: join(dir, 'compose.yaml'), line: 5, column: 9, path: 'services.s.ports.[]' });
+    expect(error.message).toBe(
+      'error while interpolating services.s.ports.[]: required variable PORT is missing a value: set PORT',
+    );
+    expect(error.details).toMatchObject({
+      file: join(dir, 'compose.yaml'),
+      line: 5,
+      column: 9,
+      path: 'services.s.ports.[]',
+    });
   });
 
   it('resolves env_file under environment and drops the list', async () => {
     const dir = writeProject({
-      'compose.yaml': 'services:\n  s:\n    image: a\n    env_file: [base.env, {path: optional.env, required: false}]\n    environment: {B: service}\n',
+      'compose.yaml':
+        'services:\n  s:\n    image: a\n    env_file: [base.env, {path: optional.env, required: false}]\n    environment: {B: service}\n',
       'base.env': 'A=1\nB=file\nC=${A}-c',
     });
     const service = (await load(dir)).model.services.s!;
@@ -96,10 +120,16 @@ describe('include, extends, profiles', () => {
     expect(project.model.services.db!.image).toBe('pg:16');
     expect(project.model.services.db!.volumes).toMatchObject([{ source: join(dir, 'db/data') }]);
 
-    const clash = writeProject({ 'compose.yaml': 'include: [other.yaml]\nservices: {db: {image: mine}}', 'other.yaml': 'services: {db: {image: theirs}}' });
+    const clash = writeProject({
+      'compose.yaml': 'include: [other.yaml]\nservices: {db: {image: mine}}',
+      'other.yaml': 'services: {db: {image: theirs}}',
+    });
     expect((await loadError(clash)).message).toBe('services.db conflicts with imported resource');
 
-    const cycle = writeProject({ 'compose.yaml': 'include: [b.yaml]\nservices: {a: {image: a}}', 'b.yaml': 'include: [compose.yaml]\nservices: {b: {image: b}}' });
+    const cycle = writeProject({
+      'compose.yaml': 'include: [b.yaml]\nservices: {a: {image: a}}',
+      'b.yaml': 'include: [compose.yaml]\nservices: {b: {image: b}}',
+    });
     expect((await loadError(cycle)).message).toMatch(/^include cycle detected:/);
   });
 
@@ -114,8 +144,16 @@ describe('include, extends, profiles', () => {
       'common/base.yml': 'services: {web: {image: w, volumes: ["./html:/usr/share/html"], command: ["serve"]}}',
     });
     const project = await load(dir, { profiles: ['tools'] });
-    expect(project.model.services.child).toMatchObject({ image: 'a', environment: { A: 'base', B: 'child' }, profiles: ['tools'] });
-    expect(project.model.services.remote).toMatchObject({ image: 'w', command: ['run'], volumes: [{ source: join(dir, 'common/html') }] });
+    expect(project.model.services.child).toMatchObject({
+      image: 'a',
+      environment: { A: 'base', B: 'child' },
+      profiles: ['tools'],
+    });
+    expect(project.model.services.remote).toMatchObject({
+      image: 'w',
+      command: ['run'],
+      volumes: [{ source: join(dir, 'common/html') }],
+    });
   });
 
   it('selects services by profile, COMPOSE_PROFILES, `*` and named services', async () => {
@@ -160,7 +198,9 @@ describe('normalisation and validation', () => {
   it('reports schema errors with file, line and the key path', async () => {
     const dir = writeProject({ 'compose.yaml': 'services:\n  web:\n    image: a\n    use_magic: true\n' });
     const error = await loadError(dir);
-    expect(error.message).toBe(`validating ${join(dir, 'compose.yaml')}: services.web Additional property use_magic is not allowed`);
+    expect(error.message).toBe(
+      `validating ${join(dir, 'compose.yaml')}: services.web Additional property use_magic is not allowed`,
+    );
     expect(error.details).toMatchObject({ line: 4, column: 5, path: 'services.web' });
     const typed = writeProject({ 'compose.yaml': 'services:\n  web:\n    image: a\n    ports: 80\n' });
     expect((await loadError(typed)).message).toMatch(/services\.web\.ports must be a list$/);

@@ -10,7 +10,12 @@ const merged = (base: unknown, override: unknown) =>
 describe('merging Compose files', () => {
   it('replaces scalars and command/entrypoint/healthcheck.test, merges maps recursively', () => {
     const { s } = merged(
-      { image: 'a:1', command: ['echo', 'base'], entrypoint: ['sh'], healthcheck: { test: ['CMD', 'true'], interval: '10s' } },
+      {
+        image: 'a:1',
+        command: ['echo', 'base'],
+        entrypoint: ['sh'],
+        healthcheck: { test: ['CMD', 'true'], interval: '10s' },
+      },
       { image: 'a:2', command: 'echo over', healthcheck: { test: ['CMD', 'false'] } },
     ).services;
     expect(s).toEqual({
@@ -33,7 +38,12 @@ describe('merging Compose files', () => {
   it('appends sequences, keeping one entry per port binding, volume target, secret target', () => {
     const { s } = merged(
       { ports: ['8080:80', '9090:90'], volumes: ['./a:/data', 'v1:/v1'], cap_add: ['NET_ADMIN'], secrets: ['x'] },
-      { ports: ['8081:80', '9090:90'], volumes: ['./b:/data'], cap_add: ['NET_ADMIN', 'SYS_ADMIN'], secrets: [{ source: 'y', target: '/run/secrets/x' }] },
+      {
+        ports: ['8081:80', '9090:90'],
+        volumes: ['./b:/data'],
+        cap_add: ['NET_ADMIN', 'SYS_ADMIN'],
+        secrets: [{ source: 'y', target: '/run/secrets/x' }],
+      },
     ).services;
     expect(s.ports).toEqual(['8080:80', '9090:90', '8081:80']);
     expect(s.volumes).toEqual(['./b:/data', 'v1:/v1']);
@@ -44,25 +54,38 @@ describe('merging Compose files', () => {
   it('merges depends_on and networks as maps, logging by driver', () => {
     const { s } = merged(
       { depends_on: ['db'], networks: ['front'], logging: { driver: 'json-file', options: { 'max-size': '1m' } } },
-      { depends_on: { cache: { condition: 'service_healthy' } }, networks: { back: { aliases: ['b'] } }, logging: { driver: 'syslog', options: { tag: 'x' } } },
+      {
+        depends_on: { cache: { condition: 'service_healthy' } },
+        networks: { back: { aliases: ['b'] } },
+        logging: { driver: 'syslog', options: { tag: 'x' } },
+      },
     ).services;
-    expect(s.depends_on).toEqual({ db: { condition: 'service_started', required: true }, cache: { condition: 'service_healthy' } });
+    expect(s.depends_on).toEqual({
+      db: { condition: 'service_started', required: true },
+      cache: { condition: 'service_healthy' },
+    });
     expect(s.networks).toEqual({ front: null, back: { aliases: ['b'] } });
     expect(s.logging).toEqual({ driver: 'syslog', options: { tag: 'x' } });
-    const sameDriver = merged({ logging: { driver: 'json-file', options: { a: '1' } } }, { logging: { options: { b: '2' } } }).services.s;
+    const sameDriver = merged(
+      { logging: { driver: 'json-file', options: { a: '1' } } },
+      { logging: { options: { b: '2' } } },
+    ).services.s;
     expect(sameDriver.logging).toEqual({ driver: 'json-file', options: { a: '1', b: '2' } });
   });
 
   it('merges build given as a string or a map, and extra_hosts without duplicates', () => {
-    const { s } = merged({ build: '.', extra_hosts: ['a=1.1.1.1'] }, { build: { dockerfile: 'Other' }, extra_hosts: ['a=1.1.1.1', 'b=2.2.2.2'] }).services;
+    const { s } = merged(
+      { build: '.', extra_hosts: ['a=1.1.1.1'] },
+      { build: { dockerfile: 'Other' }, extra_hosts: ['a=1.1.1.1', 'b=2.2.2.2'] },
+    ).services;
     expect(s.build).toEqual({ context: '.', dockerfile: 'Other' });
     expect(s.extra_hosts).toEqual(['a=1.1.1.1', 'b=2.2.2.2']);
   });
 
   it('replaces x- extensions instead of merging them, and refuses to merge a map into a scalar', () => {
     expect(mergeComposeMaps({ 'x-a': { one: 1 } }, { 'x-a': { two: 2 } })).toEqual({ 'x-a': { two: 2 } });
-    expect(() => mergeComposeMaps({ services: { s: { deploy: { resources: {} } } } }, { services: { s: { deploy: 'x' } } })).toThrow(
-      'cannot override services.s.deploy',
-    );
+    expect(() =>
+      mergeComposeMaps({ services: { s: { deploy: { resources: {} } } } }, { services: { s: { deploy: 'x' } } }),
+    ).toThrow('cannot override services.s.deploy');
   });
 });

@@ -4,7 +4,15 @@ import { parseComposeYaml } from '../../../src/main/services/compose/yaml/parse-
 describe('parseComposeYaml', () => {
   it('resolves anchors, aliases and merge keys (single and list)', () => {
     const [document] = parseComposeYaml(
-      ['x-a: &a {restart: always, image: a}', 'x-b: &b {image: b, tty: true}', 'services:', '  one: {<<: *a}', '  two:', '    <<: [*a, *b]', '    image: own'].join('\n'),
+      [
+        'x-a: &a {restart: always, image: a}',
+        'x-b: &b {image: b, tty: true}',
+        'services:',
+        '  one: {<<: *a}',
+        '  two:',
+        '    <<: [*a, *b]',
+        '    image: own',
+      ].join('\n'),
       'compose.yaml',
     );
     expect(document!.data).toMatchObject({
@@ -18,14 +26,20 @@ describe('parseComposeYaml', () => {
   });
 
   it('records !reset and !override paths', () => {
-    const [document] = parseComposeYaml('services:\n  s:\n    ports: !override ["80:80"]\n    dns: !reset []\n', 'f.yaml');
+    const [document] = parseComposeYaml(
+      'services:\n  s:\n    ports: !override ["80:80"]\n    dns: !reset []\n',
+      'f.yaml',
+    );
     expect(document!.overridePaths).toEqual([['services', 's', 'ports']]);
     expect(document!.resetPaths).toEqual([['services', 's', 'dns']]);
   });
 
   it('splits multi-document files', () => {
     const documents = parseComposeYaml('services: {a: {image: a}}\n---\nservices: {b: {image: b}}\n', 'f.yaml');
-    expect(documents.map((document) => document.data)).toEqual([{ services: { a: { image: 'a' } } }, { services: { b: { image: 'b' } } }]);
+    expect(documents.map((document) => document.data)).toEqual([
+      { services: { a: { image: 'a' } } },
+      { services: { b: { image: 'b' } } },
+    ]);
   });
 
   it('maps key paths back to line and column', () => {
@@ -37,8 +51,13 @@ describe('parseComposeYaml', () => {
 
   it('reports syntax errors as E_COMPOSE_FILE with a position', () => {
     expect(() => parseComposeYaml('services:\n  s:\n    image: x\n     bad: indent\n', '/p/compose.yaml')).toThrow(
-      expect.objectContaining({ code: 'E_COMPOSE_FILE', details: expect.objectContaining({ file: '/p/compose.yaml', line: 3 }) }),
+      expect.objectContaining({
+        code: 'E_COMPOSE_FILE',
+        details: expect.objectContaining({ file: '/p/compose.yaml', line: 3 }),
+      }),
     );
-    expect(() => parseComposeYaml('a: 1\na: 2\n', 'dup.yaml')).toThrow(expect.objectContaining({ code: 'E_COMPOSE_FILE' }));
+    expect(() => parseComposeYaml('a: 1\na: 2\n', 'dup.yaml')).toThrow(
+      expect.objectContaining({ code: 'E_COMPOSE_FILE' }),
+    );
   });
 });

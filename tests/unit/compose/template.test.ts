@@ -69,15 +69,28 @@ describe('substitute properties', () => {
   });
 
   it('turns `$$` into a literal `$` whatever follows', () => {
-    fc.assert(fc.property(plain, plain, (before, after) => substitute(`${before}$$${after}`, () => undefined) === `${before}$${after}`));
+    fc.assert(
+      fc.property(
+        plain,
+        plain,
+        (before, after) => substitute(`${before}$$${after}`, () => undefined) === `${before}$${after}`,
+      ),
+    );
   });
 
   it('`${V:-d}` is the value when non-empty, else the default', () => {
     fc.assert(
-      fc.property(name, fc.option(plain.filter((v) => !v.includes('}'))), plain.filter((d) => !d.includes('}')), (variable, value, fallback) => {
-        const result = substitute(`\${${variable}:-${fallback}}`, (n) => (n === variable ? (value ?? undefined) : undefined));
-        return result === (value ? value : fallback);
-      }),
+      fc.property(
+        name,
+        fc.option(plain.filter((v) => !v.includes('}'))),
+        plain.filter((d) => !d.includes('}')),
+        (variable, value, fallback) => {
+          const result = substitute(`\${${variable}:-${fallback}}`, (n) =>
+            n === variable ? (value ?? undefined) : undefined,
+          );
+          return result === (value ? value : fallback);
+        },
+      ),
     );
   });
 

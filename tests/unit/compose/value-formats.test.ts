@@ -82,7 +82,20 @@ describe('decodeStruct (mapstructure-like decoding to the config JSON shape)', (
       tty: true,
       ulimits: { nofile: { soft: 1, hard: 2 }, nproc: 10 },
     });
-    expect(Object.keys(service)).toEqual(['command', 'entrypoint', 'environment', 'expose', 'extra_hosts', 'healthcheck', 'image', 'init', 'labels', 'shm_size', 'tty', 'ulimits']);
+    expect(Object.keys(service)).toEqual([
+      'command',
+      'entrypoint',
+      'environment',
+      'expose',
+      'extra_hosts',
+      'healthcheck',
+      'image',
+      'init',
+      'labels',
+      'shm_size',
+      'tty',
+      'ulimits',
+    ]);
   });
 
   it('keeps struct-valued fields Go always writes (deploy.resources, deploy.placement, network ipam)', () => {

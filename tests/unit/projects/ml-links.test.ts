@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { imageRepository, jupyterTokenFromLogs, mlLinksFor } from '../../../src/shared/ml-links';
 
-const on = (containerPort: number, hostPort = containerPort, hostIp = '0.0.0.0') => ({ hostIp, hostPort, containerPort });
+const on = (containerPort: number, hostPort = containerPort, hostIp = '0.0.0.0') => ({
+  hostIp,
+  hostPort,
+  containerPort,
+});
 
 describe('imageRepository', () => {
   it.each([

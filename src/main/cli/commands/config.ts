@@ -53,10 +53,18 @@ export const configCommand: CliCommand = {
       });
       if (options.quiet) return 0;
       if (options.listServices) {
-        context.stdout.write(Object.keys(project.model.services).map((name) => `${name}\n`).join(''));
+        context.stdout.write(
+          Object.keys(project.model.services)
+            .map((name) => `${name}\n`)
+            .join(''),
+        );
       } else if (options.listProfiles) {
         const all = { ...project.model.services, ...project.disabledServices };
-        context.stdout.write(declaredProfiles(all).map((name) => `${name}\n`).join(''));
+        context.stdout.write(
+          declaredProfiles(all)
+            .map((name) => `${name}\n`)
+            .join(''),
+        );
       } else {
         context.stdout.write(`${toComposeConfigJson(project.model)}\n`);
       }
@@ -77,7 +85,8 @@ function parseConfigArgs(rest: readonly string[]): ConfigArgs {
     else if (arg === '-q' || arg === '--quiet') options.quiet = true;
     else if (arg === '--format') {
       const format = rest[++i];
-      if (format !== 'json') throw new UsageError(`unsupported format ${JSON.stringify(format ?? '')}: only json is supported`);
+      if (format !== 'json')
+        throw new UsageError(`unsupported format ${JSON.stringify(format ?? '')}: only json is supported`);
     } else if (arg === '--format=json') continue;
     else if (arg.startsWith('-')) throw new UsageError(`unknown flag: ${arg}`);
     else options.services.push(arg);

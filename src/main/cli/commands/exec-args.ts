@@ -1,4 +1,4 @@
-import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
+import { COMPOSE_VALUE_FLAGS, ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
 
 export interface ExecArgs {
   /** -T: no pseudo-terminal, even when stdin is one. */
@@ -15,15 +15,6 @@ export interface ExecArgs {
 
 export class ExecUsageError extends Error {}
 
-const COMPOSE_VALUE_FLAGS = new Set([
-  '-f',
-  '--file',
-  '-p',
-  '--project-name',
-  '--project-directory',
-  '--env-file',
-  '--profile',
-]);
 const EXEC_VALUE_FLAGS: Record<string, 'user' | 'workdir' | 'env' | 'index'> = {
   '-u': 'user',
   '--user': 'user',

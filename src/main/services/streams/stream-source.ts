@@ -17,4 +17,3 @@ export interface StreamSource<M> {
   receive?(data: unknown): void;
   dispose(): void;
 }
-

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { BerthError } from '../../../shared/errors';
+import { BERTH_LABELS } from '../berth-labels';
 
 /** The image Berth prefers for helper containers: tiny, with a shell, find, stat and tar. */
 export const DEFAULT_HELPER_IMAGE = 'busybox:latest';
@@ -65,7 +66,7 @@ async function hasShell(docker: Docker, image: string): Promise<boolean> {
   }
 }
 
-const HELPER_PROBE_LABELS = { 'io.berth.helper': 'probe' };
+const HELPER_PROBE_LABELS = { [BERTH_LABELS.helper]: 'probe' };
 
 async function pullImage(docker: Docker, image: string, options: HelperImageOptions): Promise<void> {
   options.onPull?.(image);

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { MOUNT_ROOT } from './volume-path';
+import { BERTH_LABELS } from '../berth-labels';
 
 /** What a helper mounts at /v: a named volume, or a host directory a container bind-mounts. */
 export type MountSource = { kind: 'volume'; name: string } | { kind: 'bind'; hostPath: string };
 
 /** Label on every helper container, so listings leave them out and a later run can clean up after a crash. */
-export const HELPER_LABEL = 'io.berth.helper';
+export const HELPER_LABEL = BERTH_LABELS.helper;
 
 /** Helpers stay up this long after their last use, so browsing a directory tree doesn't start one per click. */
 const DEFAULT_IDLE_MS = 60_000;

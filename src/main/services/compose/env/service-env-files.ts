@@ -34,5 +34,9 @@ export function resolveServiceEnvFiles(service: ComposeService, projectEnvironme
     Object.assign(fromFiles, parseEnvFile(readTextFile(path), path, lookup));
   }
   const merged: Record<string, string | null> = { ...fromFiles, ...environment };
-  service.environment = Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]!]));
+  service.environment = Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((key) => [key, merged[key]!]),
+  );
 }

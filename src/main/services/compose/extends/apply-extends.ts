@@ -21,7 +21,12 @@ interface ServiceRef {
  * `clearPaths` are the document's `!reset`/`!override` paths: they also clear what the base service brings,
  * so `ports: !override [...]` in an extending service replaces the base's ports instead of adding to them.
  */
-export function applyExtends(model: PlainMap, file: string, loadServices: ExtendsFileLoader, clearPaths: readonly KeyPath[] = []): void {
+export function applyExtends(
+  model: PlainMap,
+  file: string,
+  loadServices: ExtendsFileLoader,
+  clearPaths: readonly KeyPath[] = [],
+): void {
   const services = model.services;
   if (services === undefined || services === null) return;
   if (!isPlainMap(services)) throw composeInvalidError('services must be a mapping', { file, path: 'services' });
@@ -36,10 +41,17 @@ interface ExtendsContext {
   clearPaths: readonly KeyPath[];
 }
 
-function resolveService(name: string, services: PlainMap, file: string, chain: ServiceRef[], context: ExtendsContext): unknown {
+function resolveService(
+  name: string,
+  services: PlainMap,
+  file: string,
+  chain: ServiceRef[],
+  context: ExtendsContext,
+): unknown {
   const service = services[name];
   if (service === null || service === undefined) return service;
-  if (!isPlainMap(service)) throw composeInvalidError(`services.${name} must be a mapping`, { file, path: `services.${name}` });
+  if (!isPlainMap(service))
+    throw composeInvalidError(`services.${name} must be a mapping`, { file, path: `services.${name}` });
   const extendsValue = service.extends;
   if (extendsValue === undefined) return service;
 
@@ -65,7 +77,10 @@ function resolveService(name: string, services: PlainMap, file: string, chain: S
   const current = { file: baseFile, service: name };
   if (chain.some((link) => link.file === current.file && link.service === current.service)) {
     const [first, ...rest] = [...chain, current];
-    const lines = [`  ${first!.service} in ${first!.file}`, ...rest.map((link) => `  extends ${link.service} in ${link.file}`)];
+    const lines = [
+      `  ${first!.service} in ${first!.file}`,
+      ...rest.map((link) => `  extends ${link.service} in ${link.file}`),
+    ];
     throw composeInvalidError(`Circular reference:\n${lines.join('\n')}`, { file, path: `services.${name}.extends` });
   }
   const base = resolveService(ref, baseServices, baseFile, [...chain, current], context);

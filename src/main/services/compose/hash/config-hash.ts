@@ -18,5 +18,7 @@ export function configHash(service: ComposeService): string {
     const { replicas: _replicas, ...deploy } = hashed.deploy as Record<string, unknown>;
     hashed.deploy = deploy;
   }
-  return createHash('sha256').update(goCompactJson(orderLikeGo('Service', hashed))).digest('hex');
+  return createHash('sha256')
+    .update(goCompactJson(orderLikeGo('Service', hashed)))
+    .digest('hex');
 }

@@ -39,7 +39,12 @@ export function applyInclude(
   }
 }
 
-function describeInclude(entry: unknown, workingDir: string, environment: Environment, included: string[]): IncludedProject {
+function describeInclude(
+  entry: unknown,
+  workingDir: string,
+  environment: Environment,
+  included: string[],
+): IncludedProject {
   const spec = typeof entry === 'string' ? { path: entry } : isPlainMap(entry) ? entry : {};
   const files = toList(spec.path).map((file) => resolve(workingDir, file));
   if (files.length === 0) throw composeInvalidError('include: path is required', { path: 'include' });
@@ -86,7 +91,9 @@ function mergeImported(imported: PlainMap, target: PlainMap): void {
     for (const [name, definition] of Object.entries(from)) {
       if (Object.hasOwn(to, name)) {
         if (isDeepStrictEqual(to[name], definition)) continue;
-        throw composeInvalidError(`${section}.${name} conflicts with imported resource`, { path: `${section}.${name}` });
+        throw composeInvalidError(`${section}.${name} conflicts with imported resource`, {
+          path: `${section}.${name}`,
+        });
       }
       to[name] = definition;
     }

@@ -21,20 +21,31 @@ export function interpolateTree(value: unknown, context: InterpolationContext): 
 }
 
 /** `path` is the pattern form used in messages and casts (`[]` for list items); `keyPath` the concrete one. */
-function interpolateValue(value: unknown, context: InterpolationContext, path: string[], keyPath: (string | number)[]): unknown {
+function interpolateValue(
+  value: unknown,
+  context: InterpolationContext,
+  path: string[],
+  keyPath: (string | number)[],
+): unknown {
   if (typeof value === 'string') return interpolateString(value, context, path, keyPath);
   if (Array.isArray(value)) {
     return value.map((item, index) => interpolateValue(item, context, [...path, LIST_ITEM], [...keyPath, index]));
   }
   if (isPlainMap(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = interpolateValue(item, context, [...path, key], [...keyPath, key]);
+    for (const [key, item] of Object.entries(value))
+      out[key] = interpolateValue(item, context, [...path, key], [...keyPath, key]);
     return out;
   }
   return value;
 }
 
-function interpolateString(value: string, context: InterpolationContext, path: string[], keyPath: (string | number)[]): unknown {
+function interpolateString(
+  value: string,
+  context: InterpolationContext,
+  path: string[],
+  keyPath: (string | number)[],
+): unknown {
   const where = path.join('.');
   const location = () => ({ file: context.file, path: where, ...context.locate?.(keyPath) });
   let substituted: string;

@@ -17,12 +17,7 @@ import { activeProfilesFor, DEFAULT_PROFILES, splitByProfiles } from '../profile
 import { selectServices } from '../profiles/select-services';
 import { withoutUnusedResources } from '../profiles/unused-resources';
 import { isPlainMap, type PlainMap } from '../util/plain-data';
-import {
-  COMPOSE_DISABLE_ENV_FILE,
-  COMPOSE_PROFILES,
-  COMPOSE_PROJECT_NAME,
-  DOTENV_FILE,
-} from './compose-env-vars';
+import { COMPOSE_DISABLE_ENV_FILE, COMPOSE_PROFILES, COMPOSE_PROJECT_NAME, DOTENV_FILE } from './compose-env-vars';
 import { findConfigFiles, initialProjectDirectory } from './config-files';
 import { isFile } from './file-access';
 import type { LoadContext } from './load-context';
@@ -99,7 +94,12 @@ export function loadProjectSync(options: LoadOptions): ComposeProject {
   return { model, name, workingDir, configFiles, environment, profiles, disabledServices: disabled, warnings };
 }
 
-function projectEnvironment(shell: Environment, cwd: string, directory: string, envFiles: readonly string[] | undefined): Environment {
+function projectEnvironment(
+  shell: Environment,
+  cwd: string,
+  directory: string,
+  envFiles: readonly string[] | undefined,
+): Environment {
   let files: string[];
   if (envFiles !== undefined && envFiles.length > 0) {
     files = envFiles.map((file) => resolve(cwd, file));
@@ -124,7 +124,8 @@ function nameFromFiles(files: readonly string[], context: LoadContext): string |
     }
   }
   if (name === undefined) return undefined;
-  const lookup = (variable: string) => (Object.hasOwn(context.environment, variable) ? context.environment[variable] : undefined);
+  const lookup = (variable: string) =>
+    Object.hasOwn(context.environment, variable) ? context.environment[variable] : undefined;
   try {
     return substitute(name, lookup);
   } catch (error) {
@@ -144,7 +145,8 @@ function toModel(merged: PlainMap): ComposeModel {
     const resources = merged[section];
     if (!isPlainMap(resources) || Object.keys(resources).length === 0) continue;
     const decoded: PlainMap = {};
-    for (const key of Object.keys(resources).sort()) decoded[key] = decodeStruct(layout, resources[key], `${section}.${key}`);
+    for (const key of Object.keys(resources).sort())
+      decoded[key] = decodeStruct(layout, resources[key], `${section}.${key}`);
     model[section] = decoded;
   }
   for (const [key, value] of Object.entries(merged)) if (key.startsWith('x-')) model[key] = value;

@@ -61,7 +61,8 @@ function processDocument(
     throw composeFileError(`${file}: Top-level object must be a mapping`, { file });
   }
   const lookup = (name: string) => (Object.hasOwn(context.environment, name) ? context.environment[name] : undefined);
-  const onUnset = (name: string) => context.warn(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
+  const onUnset = (name: string) =>
+    context.warn(`The ${JSON.stringify(name)} variable is not set. Defaulting to a blank string.`);
   const raw = structuredClone(document.data);
   for (const path of document.resetPaths) removePath(raw, path);
   const model = interpolateTree(raw, { lookup, onUnset, file, locate: document.locate }) as PlainMap;
@@ -78,7 +79,9 @@ function processDocument(
   if (!options.skipValidation) {
     validateAgainstSchema(merged, file, context.documents.get(file) ?? []);
     if ('version' in merged) {
-      context.warn(`${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`);
+      context.warn(
+        `${file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+      );
       delete merged.version;
     }
   }
@@ -99,7 +102,12 @@ function loadExtendedServices(file: string, context: LoadContext): PlainMap {
 }
 
 function loadModelWithoutProjectSteps(file: string, context: LoadContext): PlainMap {
-  return loadFile(file, {}, { workingDir: dirname(file), included: [], skipExtends: true, skipInclude: true, skipValidation: true }, context);
+  return loadFile(
+    file,
+    {},
+    { workingDir: dirname(file), included: [], skipExtends: true, skipInclude: true, skipValidation: true },
+    context,
+  );
 }
 
 function loadIncluded(project: IncludedProject, parent: LoadContext): PlainMap {

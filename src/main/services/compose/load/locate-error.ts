@@ -3,13 +3,18 @@ import { BerthError } from '../../../../shared/errors';
 import type { ComposeErrorLocation } from '../errors/compose-errors';
 import type { KeyPath, ParsedDocument } from '../yaml/parse-yaml';
 
-export function withSourcePosition(error: unknown, documents: ReadonlyMap<string, ParsedDocument[]>, preferredFile?: string): unknown {
+export function withSourcePosition(
+  error: unknown,
+  documents: ReadonlyMap<string, ParsedDocument[]>,
+  preferredFile?: string,
+): unknown {
   if (!(error instanceof BerthError)) return error;
   const details = (error.details ?? {}) as ComposeErrorLocation;
   if (details.line !== undefined || details.path === undefined) return error;
   const keyPath = toKeyPath(details.path);
   const files = [...documents.keys()];
-  const ordered = preferredFile === undefined ? files : [preferredFile, ...files.filter((file) => file !== preferredFile)];
+  const ordered =
+    preferredFile === undefined ? files : [preferredFile, ...files.filter((file) => file !== preferredFile)];
   for (const file of ordered) {
     const parsed = documents.get(file) ?? [];
     for (let i = parsed.length - 1; i >= 0; i--) {

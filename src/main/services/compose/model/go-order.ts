@@ -18,7 +18,8 @@ export function orderLikeGo(layoutName: string, value: unknown): unknown {
 function orderField(kind: FieldKind, value: unknown): unknown {
   const structName = /^[[{]?@(\w+)/.exec(kind)?.[1];
   if (kind.startsWith('[@') && Array.isArray(value)) return value.map((item) => orderLikeGo(structName!, item));
-  if (kind.startsWith('{@') && isPlainMap(value)) return mapSorted(value, (item) => (item === null ? null : orderLikeGo(structName!, item)));
+  if (kind.startsWith('{@') && isPlainMap(value))
+    return mapSorted(value, (item) => (item === null ? null : orderLikeGo(structName!, item)));
   if (kind.startsWith('@')) return orderLikeGo(structName!, value);
   if (isPlainMap(value)) return mapSorted(value, (item) => item);
   return value;

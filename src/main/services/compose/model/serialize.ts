@@ -25,7 +25,9 @@ export function escapeDollars(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll('$', '$$$$');
   if (Array.isArray(value)) return value.map(escapeDollars);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key.replaceAll('$', '$$$$'), escapeDollars(item)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key.replaceAll('$', '$$$$'), escapeDollars(item)]),
+    );
   }
   return value;
 }

@@ -13,13 +13,19 @@ export function checkConsistency(model: ComposeModel, disabled: Record<string, C
   for (const [name, service] of Object.entries(model.services)) checkService(name, service, model, disabled);
 }
 
-function checkService(name: string, service: ComposeService, model: ComposeModel, disabled: Record<string, ComposeService>): void {
+function checkService(
+  name: string,
+  service: ComposeService,
+  model: ComposeModel,
+  disabled: Record<string, ComposeService>,
+): void {
   const fail = (message: string) => {
     throw composeInvalidError(message, { path: `services.${name}` });
   };
   const quoted = JSON.stringify(name);
   const build = service.build as Record<string, unknown> | undefined;
-  if (build === undefined && !service.image) fail(`service ${quoted} has neither an image nor a build context specified: ${INVALID_PROJECT}`);
+  if (build === undefined && !service.image)
+    fail(`service ${quoted} has neither an image nor a build context specified: ${INVALID_PROJECT}`);
   if (build !== undefined && build.dockerfile_inline && build.dockerfile) {
     fail(`service ${quoted} declares mutualy exclusive dockerfile and dockerfile_inline: ${INVALID_PROJECT}`);
   }
@@ -28,7 +34,8 @@ function checkService(name: string, service: ComposeService, model: ComposeModel
     fail(`service ${name} declares mutually exclusive \`network_mode\` and \`networks\`: ${INVALID_PROJECT}`);
   }
   for (const network of Object.keys(networks)) {
-    if (!model.networks?.[network]) fail(`service ${quoted} refers to undefined network ${network}: ${INVALID_PROJECT}`);
+    if (!model.networks?.[network])
+      fail(`service ${quoted} refers to undefined network ${network}: ${INVALID_PROJECT}`);
   }
   const test = (service.healthcheck as { test?: string[] } | undefined)?.test;
   if (test !== undefined && test.length > 0 && !HEALTHCHECK_TEST_KINDS.includes(test[0]!)) {
@@ -42,7 +49,8 @@ function checkService(name: string, service: ComposeService, model: ComposeModel
   const networkMode = service.network_mode;
   if (typeof networkMode === 'string' && networkMode.startsWith(SERVICE_PREFIX)) {
     const shared = networkMode.slice(SERVICE_PREFIX.length);
-    if (model.services[shared] === undefined) fail(`service ${JSON.stringify(shared)} not found for network_mode 'service:${shared}'`);
+    if (model.services[shared] === undefined)
+      fail(`service ${JSON.stringify(shared)} not found for network_mode 'service:${shared}'`);
   }
   for (const volume of (service.volumes ?? []) as { type?: string; source?: string }[]) {
     if (volume.type === 'volume' && volume.source && !model.volumes?.[volume.source]) {
@@ -50,13 +58,16 @@ function checkService(name: string, service: ComposeService, model: ComposeModel
     }
   }
   for (const secret of (build?.secrets ?? []) as { source: string }[]) {
-    if (!model.secrets?.[secret.source]) fail(`service ${quoted} refers to undefined build secret ${secret.source}: ${INVALID_PROJECT}`);
+    if (!model.secrets?.[secret.source])
+      fail(`service ${quoted} refers to undefined build secret ${secret.source}: ${INVALID_PROJECT}`);
   }
   for (const config of (service.configs ?? []) as { source: string }[]) {
-    if (!model.configs?.[config.source]) fail(`service ${quoted} refers to undefined config ${config.source}: ${INVALID_PROJECT}`);
+    if (!model.configs?.[config.source])
+      fail(`service ${quoted} refers to undefined config ${config.source}: ${INVALID_PROJECT}`);
   }
   for (const secret of (service.secrets ?? []) as { source: string }[]) {
-    if (!model.secrets?.[secret.source]) fail(`service ${quoted} refers to undefined secret ${secret.source}: ${INVALID_PROJECT}`);
+    if (!model.secrets?.[secret.source])
+      fail(`service ${quoted} refers to undefined secret ${secret.source}: ${INVALID_PROJECT}`);
   }
   const deploy = service.deploy as { replicas?: number } | undefined;
   if (service.scale !== undefined && deploy !== undefined) {

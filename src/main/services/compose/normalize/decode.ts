@@ -145,7 +145,8 @@ export function toStringMap(value: unknown): PlainMap {
       out[equals === -1 ? text : text.slice(0, equals)] = equals === -1 ? '' : text.slice(equals + 1);
     }
   } else if (isPlainMap(value)) {
-    for (const [key, item] of Object.entries(value)) out[key] = item === null || item === undefined ? '' : goString(item);
+    for (const [key, item] of Object.entries(value))
+      out[key] = item === null || item === undefined ? '' : goString(item);
   }
   return sortKeys(out);
 }
@@ -161,7 +162,8 @@ export function toEnvironmentMap(value: unknown): PlainMap {
       else out[text.slice(0, equals)] = text.slice(equals + 1);
     }
   } else if (isPlainMap(value)) {
-    for (const [key, item] of Object.entries(value)) out[key] = item === null || item === undefined ? null : goString(item);
+    for (const [key, item] of Object.entries(value))
+      out[key] = item === null || item === undefined ? null : goString(item);
   }
   return sortKeys(out);
 }
@@ -184,7 +186,8 @@ function hostsAsList(value: unknown): string[] {
   for (const [host, addresses] of hosts) {
     if (host === '' || /[:=]/.test(host)) throw new Error(`bad host name '${host}'`);
     for (const address of addresses) {
-      const unbracketed = address.length > 2 && address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+      const unbracketed =
+        address.length > 2 && address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
       list.push(`${host}=${unbracketed}`);
     }
   }

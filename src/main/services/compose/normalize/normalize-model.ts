@@ -28,7 +28,8 @@ export function normalizeModel(model: PlainMap, projectName: string, environment
 
 function normalizeService(service: PlainMap, lookup: Lookup): void {
   const pullPolicy = service.pull_policy;
-  if (typeof pullPolicy === 'string' && pullPolicy in PULL_POLICY_ALIASES) service.pull_policy = PULL_POLICY_ALIASES[pullPolicy];
+  if (typeof pullPolicy === 'string' && pullPolicy in PULL_POLICY_ALIASES)
+    service.pull_policy = PULL_POLICY_ALIASES[pullPolicy];
 
   if (isPlainMap(service.build)) {
     const build = service.build;

@@ -214,7 +214,10 @@ const service = strict({
   isolation: string,
   labels: ref('list_or_dict'),
   links: { type: 'array', items: string, uniqueItems: true },
-  logging: strict({ driver: string, options: { type: 'object', patternProperties: { '^.+$': type('string', 'number', 'null') } } }),
+  logging: strict({
+    driver: string,
+    options: { type: 'object', patternProperties: { '^.+$': type('string', 'number', 'null') } },
+  }),
   mac_address: string,
   mem_limit: numberish,
   mem_reservation: type('string', 'integer'),
@@ -322,7 +325,10 @@ const definitions: Record<string, Schema> = {
     additionalProperties: false,
     patternProperties: EXTENSIONS,
   }),
-  include: oneOf(string, closed({ path: ref('string_or_list'), env_file: ref('string_or_list'), project_directory: string })),
+  include: oneOf(
+    string,
+    closed({ path: ref('string_or_list'), env_file: ref('string_or_list'), project_directory: string }),
+  ),
   network: {
     ...strict({
       name: string,
@@ -395,7 +401,11 @@ const definitions: Record<string, Schema> = {
   string_or_list: oneOf(string, ref('list_of_strings')),
   list_of_strings: { type: 'array', items: string, uniqueItems: true },
   list_or_dict: oneOf(
-    { type: 'object', patternProperties: { '.+': type('string', 'number', 'boolean', 'null') }, additionalProperties: false },
+    {
+      type: 'object',
+      patternProperties: { '.+': type('string', 'number', 'boolean', 'null') },
+      additionalProperties: false,
+    },
     { type: 'array', items: string, uniqueItems: true },
   ),
   extra_hosts: oneOf(

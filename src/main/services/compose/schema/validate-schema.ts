@@ -24,7 +24,10 @@ export function validateAgainstSchema(model: PlainMap, file: string, documents: 
   if (error === undefined) return;
   const keyPath = instanceKeyPath(error);
   const field = keyPath.length === 0 ? ROOT_FIELD : keyPath.join('.');
-  const position = locate(documents, error.keyword === 'additionalProperties' ? [...keyPath, additionalKey(error)] : keyPath);
+  const position = locate(
+    documents,
+    error.keyword === 'additionalProperties' ? [...keyPath, additionalKey(error)] : keyPath,
+  );
   throw composeInvalidError(`validating ${file}: ${field} ${describe(error)}`, {
     file,
     line: position?.line,

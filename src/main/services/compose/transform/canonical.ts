@@ -64,7 +64,9 @@ const dependsOn: Transformer = (value, path) => {
 
 const envFile: Transformer = (value) => {
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-  return list.map((entry) => (typeof entry === 'string' ? { path: entry, required: true } : { required: true, ...(entry as PlainMap) }));
+  return list.map((entry) =>
+    typeof entry === 'string' ? { path: entry, required: true } : { required: true, ...(entry as PlainMap) },
+  );
 };
 
 const gpus: Transformer = (value) => (typeof value === 'string' ? [{ count: 'all' }] : value);

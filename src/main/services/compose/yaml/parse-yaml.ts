@@ -38,11 +38,13 @@ export interface ParsedDocument {
   locate(path: KeyPath): SourcePosition | undefined;
 }
 
-const MERGE_TAGS: (ScalarTag | CollectionTag)[] = [RESET_TAG, OVERRIDE_TAG].flatMap((tag): (ScalarTag | CollectionTag)[] => [
-  { tag, resolve: (text: string) => text },
-  { tag, collection: 'map', nodeClass: YAMLMap, resolve: (map) => map },
-  { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq) => seq },
-]);
+const MERGE_TAGS: (ScalarTag | CollectionTag)[] = [RESET_TAG, OVERRIDE_TAG].flatMap(
+  (tag): (ScalarTag | CollectionTag)[] => [
+    { tag, resolve: (text: string) => text },
+    { tag, collection: 'map', nodeClass: YAMLMap, resolve: (map) => map },
+    { tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq) => seq },
+  ],
+);
 
 /** Like Go's yaml.v3 (and YAML 1.1), a plain `0755` is octal; YAML 1.2's core schema would read 755. */
 const LEADING_ZERO_OCTAL: ScalarTag = {
@@ -62,6 +64,8 @@ export function parseComposeYaml(source: string, file: string): ParsedDocument[]
       customTags: (defaults) => [LEADING_ZERO_OCTAL, ...defaults, ...MERGE_TAGS],
       lineCounter,
       prettyErrors: false,
+      // Warnings stay on each document; don't also print them to the process's stderr.
+      logLevel: 'error',
     }) as Document.Parsed[];
   } catch (error) {
     throw composeFileError(`${file}: ${(error as Error).message}`, { file }, error);
@@ -99,7 +103,8 @@ function toParsedDocument(document: Document.Parsed, file: string, lineCounter: 
       const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
       node = pair?.key as Node | undefined;
     }
-    node ??= path.length === 0 ? (document.contents as Node | undefined) : (document.getIn(path, true) as Node | undefined);
+    node ??=
+      path.length === 0 ? (document.contents as Node | undefined) : (document.getIn(path, true) as Node | undefined);
     const offset = node?.range?.[0];
     if (offset === undefined) return undefined;
     const { line, col } = lineCounter.linePos(offset);

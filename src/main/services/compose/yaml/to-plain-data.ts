@@ -52,7 +52,8 @@ export function toPlainData(root: Node | null): unknown {
       if (isMergeKey(pair.key)) {
         const source = convert(pair.value);
         for (const item of Array.isArray(source) ? source : [source]) {
-          if (typeof item === 'object' && item !== null && !Array.isArray(item)) merged.push(item as Record<string, unknown>);
+          if (typeof item === 'object' && item !== null && !Array.isArray(item))
+            merged.push(item as Record<string, unknown>);
         }
         continue;
       }
@@ -80,6 +81,7 @@ function keyText(key: unknown, convert: (node: Node | null) => unknown): string 
 
 function countNodes(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + countNodes(item), 1);
-  if (typeof value === 'object' && value !== null) return Object.values(value).reduce((sum: number, item) => sum + countNodes(item), 1);
+  if (typeof value === 'object' && value !== null)
+    return Object.values(value).reduce((sum: number, item) => sum + countNodes(item), 1);
   return 1;
 }

@@ -57,7 +57,9 @@ export function ContainersPage() {
                   container={container}
                   gpuLabels={
                     container.compose
-                      ? requestsOf(gpuRequests, container.compose.project, container.compose.service).map(gpuRequestLabel)
+                      ? requestsOf(gpuRequests, container.compose.project, container.compose.service).map(
+                          gpuRequestLabel,
+                        )
                       : []
                   }
                 />

@@ -15,7 +15,8 @@ export function CapabilityPanel({ capability }: { capability: GpuCapability | nu
   return (
     <section className="panel" data-testid="gpu-capability" data-verdict={capability.verdict}>
       <h2>
-        Containers can use GPUs: <span className={`verdict verdict-${capability.verdict}`}>{VERDICT_TEXT[capability.verdict]}</span>
+        Containers can use GPUs:{' '}
+        <span className={`verdict verdict-${capability.verdict}`}>{VERDICT_TEXT[capability.verdict]}</span>
       </h2>
       <p data-testid="gpu-because">
         <strong>Because:</strong> {capability.because}
@@ -26,7 +27,9 @@ export function CapabilityPanel({ capability }: { capability: GpuCapability | nu
         </p>
       )}
       {!capability.engineIsLocal && (
-        <p className="warning">The engine runs on another machine: the GPUs listed below are this computer's, not the engine's.</p>
+        <p className="warning">
+          The engine runs on another machine: the GPUs listed below are this computer's, not the engine's.
+        </p>
       )}
       <dl className="facts">
         <dt>Runtimes</dt>

@@ -10,7 +10,15 @@ function reading(value: number | null | undefined, unit: string): string {
   return value === null || value === undefined ? '—' : `${Math.round(value)}${unit}`;
 }
 
-export function GpuCard({ gpu, history, usage }: { gpu: GpuDevice; history: GpuMetrics[]; usage: GpuUsage | undefined }) {
+export function GpuCard({
+  gpu,
+  history,
+  usage,
+}: {
+  gpu: GpuDevice;
+  history: GpuMetrics[];
+  usage: GpuUsage | undefined;
+}) {
   const latest = history.at(-1) ?? gpu.metrics;
   const memoryTotal = latest?.memoryTotalMiB ?? gpu.memoryTotalMiB;
   return (
@@ -30,7 +38,11 @@ export function GpuCard({ gpu, history, usage }: { gpu: GpuDevice; history: GpuM
           <div className="metric-label">
             Memory {formatMiB(latest?.memoryUsedMiB ?? null)} / {formatMiB(memoryTotal)}
           </div>
-          <Sparkline values={history.map((sample) => sample.memoryUsedMiB)} max={memoryTotal ?? 0} label="GPU memory used" />
+          <Sparkline
+            values={history.map((sample) => sample.memoryUsedMiB)}
+            max={memoryTotal ?? 0}
+            label="GPU memory used"
+          />
         </div>
         <div className="metric-label">
           {reading(latest?.temperatureC, ' °C')} · {reading(latest?.powerDrawW, ' W')}

@@ -18,17 +18,21 @@ export function useGpuMetrics(enabled: boolean): MetricsHistory {
   const [history, setHistory] = useState<MetricsHistory>({});
   useEffect(() => {
     if (!enabled) return;
-    const handle = api.streams.open('gpuMetrics', { visibility: windowVisibility() }, {
-      onMessage(samples) {
-        setHistory((previous) => {
-          const next = { ...previous };
-          for (const sample of samples) next[sample.gpuId] = [...(next[sample.gpuId] ?? []), sample].slice(-HISTORY);
-          return next;
-        });
-        handle.ack(messageCost(samples));
+    const handle = api.streams.open(
+      'gpuMetrics',
+      { visibility: windowVisibility() },
+      {
+        onMessage(samples) {
+          setHistory((previous) => {
+            const next = { ...previous };
+            for (const sample of samples) next[sample.gpuId] = [...(next[sample.gpuId] ?? []), sample].slice(-HISTORY);
+            return next;
+          });
+          handle.ack(messageCost(samples));
+        },
+        onClose() {},
       },
-      onClose() {},
-    });
+    );
     const onVisibility = () => handle.send({ visibility: windowVisibility() });
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
