@@ -13,24 +13,13 @@ import { parseComposeFlags } from '../src/main/cli/compose-flags';
 import { loadProject } from '../src/main/services/compose/load';
 import { toComposeConfigJson } from '../src/main/services/compose/model/serialize';
 import { CORPUS_DIR, readCorpusRuns, SCRUBBED_PATH } from '../tests/support/compose-corpus';
+import { type BenchResult, median } from './bench-kit';
 
 const exec = promisify(execFile);
 const ENTRY = 'sentry-self-hosted';
 const ROUNDS = 9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
+export async function run(): Promise<BenchResult> {
   if (!existsSync(join(CORPUS_DIR, 'runs.json'))) throw new Error(`no Compose corpus at ${resolve(CORPUS_DIR)}`);
   const recorded = readCorpusRuns().find((candidate) => candidate.entry === ENTRY && candidate.run === 'default');
   if (recorded === undefined) throw new Error(`runs.json has no default run for ${ENTRY}`);

@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import { downCommand } from '../src/main/cli/commands/down';
 import { upCommand } from '../src/main/cli/commands/up';
 import type { CliCommand } from '../src/main/cli/command';
-import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
+import { TEST_IMAGE } from '../tests/support/require-engine';
+import { benchEngine, type BenchResult, median } from './bench-kit';
 
 const exec = promisify(execFile);
 const ROUNDS = 5;
@@ -59,21 +60,8 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
-  const engine = await requireEngine();
-  if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
+export async function run(): Promise<BenchResult> {
+  await benchEngine(); // fails early, with the reason, when no engine answers
   const dir = mkdtempSync(join(tmpdir(), 'berth-bench-compose-'));
   writeFileSync(join(dir, 'compose.yaml'), stackYaml());
   const berthProject = `berth-bench-up-${process.pid}`;

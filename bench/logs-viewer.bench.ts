@@ -14,8 +14,9 @@ import { encodeLines, type LogLine, type LogsMessage } from '../src/shared/schem
 import { FLOW_CONTROL } from '../src/shared/stream-protocol';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
-import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
+import { TEST_IMAGE } from '../tests/support/require-engine';
 import { CHROMIUM_PATH } from '../playwright.config';
+import { benchEngine, type BenchResult } from './bench-kit';
 
 /** The little of the DOM the in-page check uses (this file is type-checked for Node, without DOM types). */
 type PageDocument = { document: { querySelector(selector: string): { textContent: string | null } | null } };
@@ -94,20 +95,13 @@ function syntheticLine(n: number): LogLine {
   };
 }
 
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
+export async function run(): Promise<BenchResult> {
   const rendererDir = path.resolve(__dirname, '../out/renderer');
   if (!existsSync(path.join(rendererDir, 'index.html')))
     throw new Error('build the renderer first: npx electron-vite build');
-  const engine = await requireEngine();
-  if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
+  const docker = await benchEngine();
   const project = `berth-bench-viewer-${randomUUID().slice(0, 8)}`;
-  const container = await engine.docker.createContainer({
+  const container = await docker.createContainer({
     Image: TEST_IMAGE,
     name: `${project}-trainer-1`,
     Cmd: ['sleep', '300'],

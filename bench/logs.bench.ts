@@ -7,7 +7,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { createLogsCommand } from '../src/main/cli/commands/logs';
-import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
+import { TEST_IMAGE } from '../tests/support/require-engine';
+import { benchEngine, type BenchResult, median } from './bench-kit';
 
 const LINES = 1_000_000;
 const ROUNDS = 3;
@@ -44,17 +45,10 @@ async function timeDocker(id: string): Promise<{ ms: number; bytes: number }> {
   return { ms: performance.now() - start, bytes: Number(out.trim()) };
 }
 
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
-  const engine = await requireEngine();
-  if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
+export async function run(): Promise<BenchResult> {
+  const docker = await benchEngine();
   const project = `berth-bench-logs-${randomUUID().slice(0, 8)}`;
-  const container = await engine.docker.createContainer({
+  const container = await docker.createContainer({
     Image: TEST_IMAGE,
     name: `${project}-printer-1`,
     Cmd: ['seq', '1', String(LINES)],
@@ -70,12 +64,12 @@ export async function run(): Promise<{
     let bytes = { berth: 0, docker: 0 };
     // Alternate, so drift on the machine (and the engine's page cache) affects both alike.
     for (let round = 0; round < ROUNDS; round++) {
-      const docker = await timeDocker(container.id);
+      const theirs = await timeDocker(container.id);
       const ours = await timeBerth(project);
-      reference.push(docker.ms);
+      reference.push(theirs.ms);
       berth.push(ours.ms);
       cpu.push(ours.cpuMs);
-      bytes = { berth: ours.bytes, docker: docker.bytes };
+      bytes = { berth: ours.bytes, docker: theirs.bytes };
     }
     if (bytes.berth !== bytes.docker)
       throw new Error(`output differs: Berth ${bytes.berth} bytes, docker ${bytes.docker}`);
@@ -96,9 +90,4 @@ export async function run(): Promise<{
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }

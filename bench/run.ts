@@ -5,14 +5,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-export interface BenchResult {
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}
+import type { BenchResult } from './bench-kit';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

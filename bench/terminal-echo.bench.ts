@@ -12,7 +12,8 @@ import { openStreamSession, type StreamChannel } from '../src/main/ipc/core/stre
 import type { StreamFactories } from '../src/main/ipc/core/stream-factories';
 import { createTerminalFactory } from '../src/main/services/terminal/terminal-factory';
 import type { ProducerFrame } from '../src/shared/stream-protocol';
-import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
+import { TEST_IMAGE } from '../tests/support/require-engine';
+import { benchEngine, type BenchResult } from './bench-kit';
 
 const WARMUP = 30;
 const SAMPLES = 400;
@@ -128,16 +129,9 @@ function dockerCliTarget(containerId: string): EchoTarget {
   };
 }
 
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
-  const engine = await requireEngine();
-  if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
-  const container = await engine.docker.createContainer({
+export async function run(): Promise<BenchResult> {
+  const docker = await benchEngine();
+  const container = await docker.createContainer({
     Image: TEST_IMAGE,
     Cmd: ['sleep', '600'],
     name: `berth-bench-terminal-${randomUUID().slice(0, 8)}`,
@@ -146,7 +140,7 @@ export async function run(): Promise<{
   try {
     await container.start();
     const factory = createTerminalFactory({
-      engine: { getDocker: () => engine.docker },
+      engine: { getDocker: () => docker },
       env: process.env,
       homeDir: os.homedir(),
     });

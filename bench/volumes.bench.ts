@@ -9,8 +9,9 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { VolumeBrowser } from '../src/main/services/volumes/volume-browser';
-import { requireEngine, TEST_IMAGE } from '../tests/support/require-engine';
+import { TEST_IMAGE } from '../tests/support/require-engine';
 import { createScratchVolume } from '../tests/support/volumes/scratch-volume';
+import { benchEngine, type BenchResult, median } from './bench-kit';
 
 const exec = promisify(execFile);
 const DOCKER = process.env.BERTH_DOCKER_CLI ?? '/usr/local/bin/docker';
@@ -18,27 +19,15 @@ const ROUNDS = 5;
 const ENTRIES = 10_000;
 const PAGE = 200;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 async function timed<T>(action: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const value = await action();
   return [performance.now() - start, value];
 }
 
-export async function run(): Promise<{
-  name: string;
-  berthMs: number;
-  referenceMs: number;
-  ratio: number;
-  detail: string;
-}> {
-  const engine = await requireEngine();
-  if (!engine.available) throw new Error(`no Docker engine: ${engine.reason}`);
-  const volume = await createScratchVolume(engine.docker, `berth-bench-vol-${randomUUID().slice(0, 4)}`);
+export async function run(): Promise<BenchResult> {
+  const docker = await benchEngine();
+  const volume = await createScratchVolume(docker, `berth-bench-vol-${randomUUID().slice(0, 4)}`);
   const times = {
     coldPage: [] as number[],
     coldAll: [] as number[],
@@ -67,7 +56,7 @@ export async function run(): Promise<{
         ['coldPage', PAGE],
         ['coldAll', 0],
       ] as const) {
-        const browser = new VolumeBrowser({ docker: () => engine.docker, helperImage: TEST_IMAGE });
+        const browser = new VolumeBrowser({ docker: () => docker, helperImage: TEST_IMAGE });
         await browser.helperImage();
         const list = async () =>
           limit ? (await browser.listDirectory(target, 'dir', 0, limit)).entries : browser.listAll(target, 'dir');
