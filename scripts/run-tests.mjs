@@ -44,6 +44,21 @@ const playwrightOk = run('web e2e (Playwright, Chromium)', bin('playwright'), ['
 
 const vitest = readJson(vitestReport);
 const playwright = readJson(playwrightReport);
+
+/** Playwright's list reporter doesn't say why a test was skipped; say it, one line each. */
+function printSkipReasons(suites = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const skip = test.annotations?.find((annotation) => annotation.type === 'skip');
+        if (test.status === 'skipped')
+          process.stdout.write(`skipped: ${spec.title} — ${skip?.description ?? 'no reason given'}\n`);
+      }
+    }
+    printSkipReasons(suite.suites);
+  }
+}
+printSkipReasons(playwright?.suites);
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats.expected ?? 0) + (playwright?.stats.flaky ?? 0);
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats.skipped ?? 0);

@@ -12,12 +12,11 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
+const SKIP_REASON =
+  'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1); the Electron e2e runs where Electron is installed.';
 
 test.describe('Electron app', () => {
-  test.skip(
-    binary === null,
-    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1); Electron e2e runs where it is.',
-  );
+  test.skip(binary === null, SKIP_REASON);
 
   test('opens the sandboxed window, exposes only window.berth and shows the engine', async () => {
     const app = await electron.launch({

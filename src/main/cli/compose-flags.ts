@@ -4,6 +4,7 @@
  * They may appear before or after the subcommand; everything else is returned untouched, in order.
  */
 import type { LoadOptions } from '../services/compose/load/options';
+import { splitInlineValue } from './flag-syntax';
 
 export type ComposeFlags = Pick<LoadOptions, 'files' | 'projectName' | 'projectDirectory' | 'envFiles' | 'profiles'>;
 
@@ -66,8 +67,8 @@ export function parseComposeFlags(args: readonly string[]): ParsedComposeFlags {
 /** `--file=x` and `-fx` forms. */
 function splitFlag(arg: string): { flag: string; inlineValue?: string } {
   if (arg.startsWith('--')) {
-    const equals = arg.indexOf('=');
-    return equals === -1 ? { flag: arg } : { flag: arg.slice(0, equals), inlineValue: arg.slice(equals + 1) };
+    const [flag, inlineValue] = splitInlineValue(arg);
+    return inlineValue === undefined ? { flag } : { flag, inlineValue };
   }
   if (/^-[fp].+/.test(arg)) {
     const value = arg.slice(2);

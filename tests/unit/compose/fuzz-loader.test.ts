@@ -136,7 +136,7 @@ const REPLACEMENTS: unknown[] = [
 const yamlMutation: Mutation = (text, random) => {
   let data: unknown;
   try {
-    data = parse(text, { merge: true, maxAliasCount: -1 });
+    data = parse(text, { merge: true, maxAliasCount: -1, logLevel: 'error' });
   } catch {
     return text;
   }

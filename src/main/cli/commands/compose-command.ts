@@ -14,6 +14,7 @@ import { dockerodeGpuAccess } from '../../services/gpu/docker-access';
 import type { CliCommand, CliContext } from '../command';
 import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
 import { ComposeProgressPrinter } from './compose-progress-printer';
+import { splitInlineValue } from '../flag-syntax';
 
 export class UsageError extends Error {}
 
@@ -34,10 +35,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
+    const [name, inline] = splitInlineValue(arg);
     if (spec.booleans?.[name]) flags[spec.booleans[name]] = true;
     else if (spec.values?.[name]) {
       const value = inline ?? args[++i];

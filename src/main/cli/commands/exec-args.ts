@@ -1,4 +1,5 @@
 import { COMPOSE_VALUE_FLAGS, ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
+import { splitInlineValue } from '../flag-syntax';
 
 export interface ExecArgs {
   /** -T: no pseudo-terminal, even when stdin is one. */
@@ -40,10 +41,7 @@ export function parseExecArgs(args: readonly string[]): ExecArgs {
       break;
     }
     if (!arg.startsWith('-') || arg === '-') break;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
+    const [name, inline] = splitInlineValue(arg);
     if (name === '--no-TTY' || name === '--no-tty') {
       parsed.noTty = true;
     } else if (/^-[itT]+$/.test(name)) {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { splitInlineValue } from '../flag-syntax';
 
 export interface LogsArgs {
   follow: boolean;
@@ -35,10 +36,7 @@ export function parseLogsArgs(args: readonly string[], cwd: string): LogsArgs {
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
+    const [name, inline] = splitInlineValue(arg);
     const value = () => {
       const next = inline ?? args[++i];
       if (next === undefined) throw new LogsUsageError(`flag needs an argument: ${name}`);
