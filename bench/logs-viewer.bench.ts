@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { StreamSource } from '../src/main/services/streams/stream-source';
 import { encodeLines, type LogLine, type LogsMessage } from '../src/shared/schemas/logs';
-import { FLOW_CONTROL } from '../src/shared/stream-protocol';
+import { streams } from '../src/shared/contract';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
 import { TEST_IMAGE } from '../tests/support/require-engine';
@@ -155,7 +155,7 @@ export async function run(): Promise<BenchResult> {
         `long tasks > 50 ms: ${over50.length} (max ${Math.max(0, ...longTasks).toFixed(0)} ms, goal 0); ` +
         `delivered at ${Math.round(TOTAL_LINES / (berthMs / 1000)).toLocaleString('en-US')} lines/s vs the 100,000 lines/s schedule; ` +
         `flow control paused the producer ${pauses.count} times, ${((pauses.totalMs / berthMs) * 100).toFixed(0)}% of the time ` +
-        `(at most ${FLOW_CONTROL.highWatermark.toLocaleString('en-US')} serialized chars unacknowledged); ` +
+        `(at most ${streams.logs.flow.highWatermark.toLocaleString('en-US')} serialized chars unacknowledged); ` +
         `view bounded at 100,000 lines (older ones counted as dropped)`,
     };
   } finally {
