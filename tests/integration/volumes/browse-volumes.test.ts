@@ -67,6 +67,14 @@ describe.skipIf(!engine.available)('browsing volumes on the real engine', () => 
     expect(sizes.find((size) => size.name === volume.name)?.sizeBytes).toBeGreaterThan(0);
   });
 
+  it('refuses to browse a volume that does not exist, and never creates it by mounting it', async () => {
+    const missing = `berth-missing-${Date.now()}`;
+    await expect(browser.listDirectory({ kind: 'volume', volume: missing }, '', 0, 10)).rejects.toMatchObject({
+      code: 'E_NOT_FOUND',
+    });
+    await expect(docker.getVolume(missing).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
   it('lists entries with type, size, mtime, mode and symlink targets, unicode names included', async () => {
     const page = await browser.listDirectory(target(), 'data', 0, 100);
     const byName = Object.fromEntries(page.entries.map((entry) => [entry.name, entry]));

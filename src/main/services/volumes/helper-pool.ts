@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { BerthError } from '../../../shared/errors';
 import { MOUNT_ROOT } from './volume-path';
 import { BERTH_LABELS } from '../berth-labels';
 
@@ -86,6 +87,9 @@ export class HelperPool {
 
   private async start(source: MountSource, writable: boolean): Promise<string> {
     const docker = this.options.docker();
+    // Mounting a volume that doesn't exist makes the engine create it: check first, so browsing a volume that
+    // was just deleted (elsewhere, or by the user) never brings back an empty one.
+    if (source.kind === 'volume') await assertVolumeExists(docker, source.name);
     const image = await this.options.image();
     const mount =
       source.kind === 'volume'
@@ -130,6 +134,17 @@ export class HelperPool {
     } catch {
       // Already gone (AutoRemove or a user's docker rm): nothing to clean up.
     }
+  }
+}
+
+async function assertVolumeExists(docker: Docker, name: string): Promise<void> {
+  try {
+    await docker.getVolume(name).inspect();
+  } catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 404) throw error;
+    throw new BerthError('E_NOT_FOUND', `The volume "${name}" no longer exists.`, {
+      fix: 'It was removed; refresh the volume list.',
+    });
   }
 }
 
