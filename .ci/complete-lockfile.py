@@ -13,15 +13,15 @@ for key, entry in list(pk.items()):
         if k in pk or not name.startswith('@rollup/rollup-'):
             continue
         parts = name.split('/')[1].split('-')
-        stub = collections.OrderedDict(version=ver, cpu=[parts[2]], dev=entry.get('dev', False), license='MIT', optional=True, os=[parts[1]])
+        platform_entry = collections.OrderedDict(version=ver, cpu=[parts[2]], dev=entry.get('dev', False), license='MIT', optional=True, os=[parts[1]])
         if parts[1] == 'linux':
-            stub['libc'] = ['musl' if name.endswith('musl') else 'glibc']
-        if not stub['dev']:
-            del stub['dev']
-        pk[k] = stub
+            platform_entry['libc'] = ['musl' if name.endswith('musl') else 'glibc']
+        if not platform_entry['dev']:
+            del platform_entry['dev']
+        pk[k] = platform_entry
         added += 1
 lock['packages'] = collections.OrderedDict(sorted(pk.items(), key=lambda kv: (kv[0] != '', kv[0])))
 with open(p, 'w') as f:
     json.dump(lock, f, indent=2)
     f.write('\n')
-print(f'added {added} stub entries')
+print(f'added {added} lock entries for platform packages this registry does not serve')

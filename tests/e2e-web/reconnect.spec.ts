@@ -2,21 +2,17 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startBridge, type Bridge } from '../support/bridge/bridge-server';
 import { createBridgeServices, type BridgeServices } from '../support/bridge/bridge-services';
-import { privateDockerdUnsupportedReason, startPrivateDockerd, type PrivateDockerd } from '../support/private-dockerd';
+import { skipWithoutPrivateDockerd, startPrivateDockerd, type PrivateDockerd } from '../support/private-dockerd';
 import { BerthPage } from './pages/berth-page';
 
 const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
-const unsupported = privateDockerdUnsupportedReason();
 
 /**
  * Berth pointed (through DOCKER_HOST) at a private dockerd this test owns, so stopping the engine
  * disturbs nothing else on the machine.
  */
 test.describe('engine loss and reconnect, seen in the UI', () => {
-  test.skip(
-    unsupported !== null && process.env.BERTH_REQUIRE_DOCKER !== '1',
-    `needs a private dockerd: ${unsupported}`,
-  );
+  test.skip(skipWithoutPrivateDockerd(), 'needs a private dockerd: root and a dockerd binary');
 
   let dockerd: PrivateDockerd;
   let backend: BridgeServices;

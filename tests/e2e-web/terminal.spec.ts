@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { expect, test } from './fixtures';
+import type { BerthPage } from './pages/berth-page';
 import { TerminalPage } from './pages/terminal-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
@@ -29,6 +30,17 @@ test.describe('terminals against the real engine', () => {
   test.afterEach(async () => {
     await container?.remove({ force: true }).catch(() => undefined);
   });
+
+  /** Opens a shell into the test's container from its row, as a user would, and waits until it runs. */
+  async function openShellFromContainersPage(berth: BerthPage): Promise<TerminalPage> {
+    const terminals = new TerminalPage(berth.page);
+    await berth.waitForEngine('connected');
+    await berth.goTo('containers');
+    await terminals.openContainerShellFromRow(berth.containerRow(container!.id));
+    await terminals.waitForRunning(name);
+    await terminals.useDomRenderer();
+    return terminals;
+  }
 
   test('a container shell from the Containers page runs commands and survives page and tab switches', async ({
     berth,
@@ -77,12 +89,7 @@ test.describe('terminals against the real engine', () => {
   });
 
   test('shows the exit code and restarts the shell in the same tab', async ({ berth }) => {
-    const terminals = new TerminalPage(berth.page);
-    await berth.waitForEngine('connected');
-    await berth.goTo('containers');
-    await terminals.openContainerShellFromRow(berth.containerRow(container!.id));
-    await terminals.waitForRunning(name);
-    await terminals.useDomRenderer();
+    const terminals = await openShellFromContainersPage(berth);
 
     await terminals.run('exit 3');
     await expect(terminals.tab(name)).toHaveAttribute('data-status', 'exited');
@@ -96,12 +103,7 @@ test.describe('terminals against the real engine', () => {
   });
 
   test('a flood of output does not freeze the UI, and Ctrl+C stops it', async ({ berth }) => {
-    const terminals = new TerminalPage(berth.page);
-    await berth.waitForEngine('connected');
-    await berth.goTo('containers');
-    await terminals.openContainerShellFromRow(berth.containerRow(container!.id));
-    await terminals.waitForRunning(name);
-    await terminals.useDomRenderer();
+    const terminals = await openShellFromContainersPage(berth);
 
     await terminals.run('cat /dev/urandom | base64');
     await berth.page.waitForTimeout(2_000);

@@ -5,17 +5,12 @@ import { dockerodeGpuAccess, type GpuDockerAccess } from '../../../src/main/serv
 import { assessGpuCapability, type EngineInfoForGpus } from '../../../src/main/services/gpu/engine-capability';
 import { GpuService } from '../../../src/main/services/gpu/gpu-service';
 import { requireEngine } from '../../support/require-engine';
-import {
-  privateDockerdUnsupportedReason,
-  startPrivateDockerd,
-  type PrivateDockerd,
-} from '../../support/private-dockerd';
+import { skipWithoutPrivateDockerd, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
 import { inventoryOf, nvidiaGpu } from '../../support/gpu/gpu-test-data';
 
 const engine = await requireEngine();
-const privateUnsupported = privateDockerdUnsupportedReason();
-if (engine.available && privateUnsupported)
-  console.warn(`[gpu] private-engine capability tests skipped: ${privateUnsupported}`);
+// Never skips with BERTH_REQUIRE_DOCKER=1 (CI): there a missing private engine fails the suite.
+const skipPrivateEngine = skipWithoutPrivateDockerd();
 
 /** What this machine really has (these CI machines have no GPU), and the same machine with one H100. */
 const withGpu = inventoryOf([nvidiaGpu(0)]);
@@ -61,7 +56,7 @@ describe.skipIf(!engine.available)('GPU capability from a real engine’s info',
     expect(capability).toEqual(verdict(info, await service.inventory(), null));
   });
 
-  describe.skipIf(privateUnsupported !== null)('a private engine with `nvidia` registered in daemon.json', () => {
+  describe.skipIf(skipPrivateEngine)('a private engine with `nvidia` registered in daemon.json', () => {
     let dockerd: PrivateDockerd;
     let access: GpuDockerAccess;
 

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { LogFilter } from './log-model';
 import type { SourceLabel } from './source-labels';
+import { ToggleCheck } from './ToggleCheck';
 
 interface FilterBarProps {
   filter: LogFilter;
@@ -34,24 +35,18 @@ export const FilterBar = memo(function FilterBar({ filter, onFilterChange, label
             {label.text}
           </button>
         ))}
-      <label className="logs-check">
-        <input
-          type="checkbox"
-          data-testid="logs-stream-stdout"
-          checked={filter.stdout}
-          onChange={(event) => onFilterChange({ ...filter, stdout: event.target.checked })}
-        />
-        stdout
-      </label>
-      <label className="logs-check">
-        <input
-          type="checkbox"
-          data-testid="logs-stream-stderr"
-          checked={filter.stderr}
-          onChange={(event) => onFilterChange({ ...filter, stderr: event.target.checked })}
-        />
-        stderr
-      </label>
+      <ToggleCheck
+        label="stdout"
+        testId="logs-stream-stdout"
+        checked={filter.stdout}
+        onChange={(stdout) => onFilterChange({ ...filter, stdout })}
+      />
+      <ToggleCheck
+        label="stderr"
+        testId="logs-stream-stderr"
+        checked={filter.stderr}
+        onChange={(stderr) => onFilterChange({ ...filter, stderr })}
+      />
       <input
         type="text"
         className="logs-filter-input"

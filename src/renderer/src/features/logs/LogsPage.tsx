@@ -13,6 +13,7 @@ import { useLogStream } from './use-log-stream';
 import { useLogsKeys } from './use-logs-keys';
 import { useModelVersion } from './use-model-version';
 import './logs.css';
+import { ToggleCheck } from './ToggleCheck';
 
 export function LogsPage() {
   const target = useLogsTarget();
@@ -87,24 +88,13 @@ export function LogsPage() {
       <div className="logs-toolbar">
         <FilterBar filter={filter} onFilterChange={setFilter} labels={labels} error={model.filterError} />
         <div className="logs-actions">
-          <label className="logs-check">
-            <input
-              type="checkbox"
-              data-testid="logs-timestamps"
-              checked={showTimestamps}
-              onChange={(event) => setShowTimestamps(event.target.checked)}
-            />
-            Timestamps
-          </label>
-          <label className="logs-check">
-            <input
-              type="checkbox"
-              data-testid="logs-wrap"
-              checked={wrap}
-              onChange={(event) => setWrap(event.target.checked)}
-            />
-            Wrap
-          </label>
+          <ToggleCheck
+            label="Timestamps"
+            testId="logs-timestamps"
+            checked={showTimestamps}
+            onChange={setShowTimestamps}
+          />
+          <ToggleCheck label="Wrap" testId="logs-wrap" checked={wrap} onChange={setWrap} />
           <button
             type="button"
             data-testid="logs-follow"
