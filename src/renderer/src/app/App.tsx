@@ -25,7 +25,7 @@ export function App() {
         {page === 'containers' && <ContainersPage />}
         {page === 'logs' && <LogsPage />}
         {page === 'gpus' && <GpusPage />}
-        {page === 'projects' && <NotYetPage page={page} />}
+        {page === 'projects' && <NotYetPage />}
         {page === 'volumes' && <VolumesPage />}
         <TerminalsPage visible={page === 'terminals'} />
       </main>
