@@ -23,6 +23,10 @@ async function main(): Promise<void> {
   const services = createServices({
     env: process.env,
     homeDir: os.homedir(),
+    userDataDir: app.getPath('userData'),
+    templatesDir: app.isPackaged
+      ? path.join(process.resourcesPath, 'templates')
+      : path.join(app.getAppPath(), 'resources', 'templates'),
     volumeDesktop: {
       chooseSavePath: async (suggestedName) => {
         const choice = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), suggestedName) });
@@ -43,6 +47,14 @@ async function main(): Promise<void> {
         if (!isAllowedExternalUrl(url)) return { opened: false };
         await shell.openExternal(url);
         return { opened: true };
+      },
+      'projects.pickFolder': async ({ purpose }) => {
+        const choice = await dialog.showOpenDialog({
+          title: purpose === 'open' ? 'Add a project folder' : 'Folder for the new project',
+          buttonLabel: purpose === 'open' ? 'Add project' : 'Create here',
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return { directory: choice.canceled ? null : (choice.filePaths[0] ?? null) };
       },
     },
     services.streams,

@@ -4,8 +4,22 @@ import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
 import { ContainerSummarySchema } from './schemas/containers';
 import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
+import { ComposeOperationMessageSchema } from './schemas/compose-progress';
 import { GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
 import { LogsMessageSchema, LogsStreamInputSchema } from './schemas/logs';
+import {
+  AddProjectInputSchema,
+  AssignGpusInputSchema,
+  ComposeOperationInputSchema,
+  CreateFromTemplateInputSchema,
+  EnvFileSchema,
+  GpuAssignmentSchema,
+  ProjectDetailSchema,
+  ProjectRefSchema,
+  ProjectSummarySchema,
+  TemplateSchema,
+  WriteEnvInputSchema,
+} from './schemas/projects';
 import { TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
 import {
   BindMountTargetSchema,
@@ -45,7 +59,25 @@ export const operations = {
   },
   'engine.state': { input: NoInput, output: EngineStateSchema },
   'containers.list': { input: NoInput, output: z.array(ContainerSummarySchema) },
+  'containers.jupyterToken': {
+    input: z.object({ id: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/) }).strict(),
+    output: z.object({ token: z.string().nullable() }),
+  },
   'gpus.overview': { input: NoInput, output: GpuOverviewSchema },
+  'gpus.assignments': { input: NoInput, output: z.array(GpuAssignmentSchema) },
+  'gpus.assign': { input: AssignGpusInputSchema, output: z.object({ assignments: z.array(GpuAssignmentSchema) }) },
+  'projects.list': { input: NoInput, output: z.array(ProjectSummarySchema) },
+  'projects.pickFolder': {
+    input: z.object({ purpose: z.enum(['open', 'create']) }).strict(),
+    output: z.object({ directory: z.string().nullable() }),
+  },
+  'projects.add': { input: AddProjectInputSchema, output: ProjectSummarySchema },
+  'projects.remove': { input: AddProjectInputSchema, output: z.object({ removed: z.boolean() }) },
+  'projects.detail': { input: z.object({ project: ProjectRefSchema }).strict(), output: ProjectDetailSchema },
+  'projects.readEnv': { input: AddProjectInputSchema, output: EnvFileSchema },
+  'projects.writeEnv': { input: WriteEnvInputSchema, output: z.object({ saved: z.literal(true) }) },
+  'templates.list': { input: NoInput, output: z.array(TemplateSchema) },
+  'templates.create': { input: CreateFromTemplateInputSchema, output: ProjectSummarySchema },
   'volumes.list': { input: NoInput, output: VolumeListSchema },
   'volumes.sizes': { input: NoInput, output: z.array(VolumeSizeSchema) },
   'volumes.listDirectory': { input: ListDirectoryInputSchema, output: DirectoryPageSchema },
@@ -73,6 +105,7 @@ export const streams = {
     message: z.array(GpuMetricsSchema),
   },
   volumeTransfer: { input: TransferInputSchema, message: TransferMessageSchema },
+  compose: { input: ComposeOperationInputSchema, message: ComposeOperationMessageSchema },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], StreamContract>;
 
 export type Operations = typeof operations;
@@ -110,6 +143,8 @@ export interface StreamHandle {
 
 /** `window.berth`: one typed function per operation, grouped by domain, plus streams. */
 export type BerthApi = { [D in DomainOf<OperationName>]: OperationsIn<D> } & {
+  /** The local path of a file or folder dropped on the page; only the Electron preload has it. */
+  pathForFile?(file: unknown): string;
   streams: {
     open<K extends StreamKind>(
       kind: K,

@@ -6,7 +6,19 @@ export const OPERATION_NAMES = [
   'app.openExternal',
   'engine.state',
   'containers.list',
+  'containers.jupyterToken',
   'gpus.overview',
+  'gpus.assignments',
+  'gpus.assign',
+  'projects.list',
+  'projects.pickFolder',
+  'projects.add',
+  'projects.remove',
+  'projects.detail',
+  'projects.readEnv',
+  'projects.writeEnv',
+  'templates.list',
+  'templates.create',
   'volumes.list',
   'volumes.sizes',
   'volumes.listDirectory',
@@ -20,7 +32,7 @@ export const OPERATION_NAMES = [
   'volumes.revealBindMount',
 ] as const;
 
-export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics', 'volumeTransfer'] as const;
+export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics', 'volumeTransfer', 'compose'] as const;
 
 /** IPC channel names used by the Electron transport. */
 export const IPC_CHANNELS = {

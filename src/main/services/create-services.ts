@@ -1,24 +1,34 @@
 import type { OperationHandlers } from '../ipc/core/dispatch';
 import type { StreamFactories } from '../ipc/core/stream-factories';
 import { listContainers } from './containers/containers-service';
+import { berthStateDir } from './compose/berth-overrides/state-dir';
+import { GpuAssignmentsStore } from './compose/berth-overrides/gpu-assignments-store';
 import { EngineConnection } from './docker/engine-connection';
 import { createEventsSource } from './events/events-source';
 import { dockerodeGpuAccess } from './gpu/docker-access';
 import { createGpuMetricsSource } from './gpu/gpu-metrics-stream';
 import { GpuService } from './gpu/gpu-service';
 import { createLogsSource } from './logs/logs-source';
+import { createProjectServices } from './projects/project-handlers';
+import { ProjectsStore } from './projects/projects-store';
+import { TemplatesService } from './templates/templates-service';
+import { jupyterToken } from './containers/jupyter-token';
 import { createTerminalFactory } from './terminal/terminal-factory';
 import { createVolumeServices, type VolumeDesktop } from './volumes/volume-handlers';
 
 export interface ServicesOptions {
   env: NodeJS.ProcessEnv;
   homeDir: string;
+  /** Where Berth keeps the app's own state (the projects list): Electron's userData folder. */
+  userDataDir: string;
+  /** The ML stack templates (resources/templates). */
+  templatesDir: string;
   /** Save dialogs and "show in folder" for the volume browser; without it downloads end as cancelled. */
   volumeDesktop?: VolumeDesktop;
 }
 
 /** Operations every host (Electron main, the test bridge) implements itself, because they touch the desktop. */
-export type HostOperations = 'app.openExternal';
+export type HostOperations = 'app.openExternal' | 'projects.pickFolder';
 
 export interface Services {
   connection: EngineConnection;
@@ -34,18 +44,37 @@ export function createServices(options: ServicesOptions): Services {
   const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
   const gpus = new GpuService({ env: options.env });
   const volumes = createVolumeServices(connection, options.env, options.volumeDesktop);
+  const stateDir = berthStateDir(options.env, options.homeDir);
+  const gpuAssignments = new GpuAssignmentsStore(stateDir);
+  const projects = createProjectServices({
+    connection,
+    env: options.env,
+    homeDir: options.homeDir,
+    store: new ProjectsStore(options.userDataDir),
+    templates: new TemplatesService(options.templatesDir),
+    overrides: { stateDir, gpuAssignments },
+    gpuCapability: () => () => gpus.capability(dockerodeGpuAccess(connection.getDocker()), engineIsLocal()),
+  });
+  const engineIsLocal = () => connection.getState().endpoint?.local ?? true;
 
   return {
     connection,
     handlers: {
       'engine.state': () => connection.getState(),
       'containers.list': () => listContainers(connection.getDocker()),
+      'containers.jupyterToken': async ({ id }) => ({ token: await jupyterToken(connection.getDocker(), id) }),
       'gpus.overview': () => {
         const state = connection.getState();
         const docker = state.status === 'connected' ? dockerodeGpuAccess(connection.getDocker()) : null;
-        return gpus.overview({ docker, engineIsLocal: state.endpoint?.local ?? true });
+        return gpus.overview({ docker, engineIsLocal: engineIsLocal() });
+      },
+      'gpus.assignments': () => gpuAssignments.list(),
+      'gpus.assign': async ({ project, service, deviceIds }) => {
+        await gpuAssignments.set(project, service, deviceIds);
+        return { assignments: await gpuAssignments.list() };
       },
       ...volumes.handlers,
+      ...projects.handlers,
     },
     streams: {
       events: () => createEventsSource(connection),
@@ -53,6 +82,7 @@ export function createServices(options: ServicesOptions): Services {
       logs: (input) => createLogsSource(connection, input),
       gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility),
       volumeTransfer: volumes.transfer,
+      compose: projects.compose,
     },
     start: () => connection.start(),
     dispose: async () => {

@@ -56,3 +56,10 @@ export const ComposeProgressEventSchema = z.discriminatedUnion('kind', [
 ]);
 export type ComposeProgressEvent = z.infer<typeof ComposeProgressEventSchema>;
 export type ComposeProgressKind = ComposeProgressEvent['kind'];
+
+/** One message of a Compose operation run from the UI: progress as it happens, then `done` (errors close the stream). */
+export const ComposeOperationMessageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), event: ComposeProgressEventSchema }),
+  z.object({ type: z.literal('done'), changed: z.number().int().nonnegative() }),
+]);
+export type ComposeOperationMessage = z.infer<typeof ComposeOperationMessageSchema>;

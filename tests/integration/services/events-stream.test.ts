@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import { createServices, type Services } from '../../../src/main/services/create-services';
@@ -41,7 +43,13 @@ describe.skipIf(!engine.available)('services against the real engine', () => {
   let services: Services;
 
   beforeAll(async () => {
-    services = createServices({ env: process.env, homeDir: os.homedir() });
+    const stateDir = mkdtempSync(path.join(os.tmpdir(), 'berth-services-'));
+    services = createServices({
+      env: process.env,
+      homeDir: os.homedir(),
+      userDataDir: stateDir,
+      templatesDir: path.resolve(__dirname, '../../../resources/templates'),
+    });
     await services.start();
   });
 

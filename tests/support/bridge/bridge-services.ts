@@ -14,6 +14,8 @@ export interface BridgeServices {
   homeDir: string;
   /** Where the volume browser's "save as" lands: the suggested name in `downloadsDir`, or null to act as a cancel. */
   downloadsDir: string | null;
+  /** What the next "choose a folder" dialog answers; null acts as a cancel. */
+  pickedFolder: string | null;
   /** Host paths the UI asked to show in the file manager; recorded instead of opening one. */
   revealedPaths: string[];
   dispose(): Promise<void>;
@@ -23,10 +25,16 @@ export interface BridgeServices {
 export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env): Promise<BridgeServices> {
   const homeDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-home-'));
   const revealedPaths: string[] = [];
-  const bridge = { downloadsDir: path.join(homeDir, 'Downloads') as string | null, revealedPaths };
+  const bridge = {
+    downloadsDir: path.join(homeDir, 'Downloads') as string | null,
+    pickedFolder: null as string | null,
+    revealedPaths,
+  };
   const services = createServices({
     env,
     homeDir,
+    userDataDir: path.join(homeDir, '.config', 'Berth'),
+    templatesDir: path.resolve(__dirname, '../../../resources/templates'),
     volumeDesktop: {
       chooseSavePath: async (suggestedName) => {
         if (!bridge.downloadsDir) return null;
@@ -45,6 +53,7 @@ export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env)
       if (allowed) openedUrls.push(url);
       return { opened: allowed };
     },
+    'projects.pickFolder': () => ({ directory: bridge.pickedFolder }),
   };
   return Object.assign(bridge, {
     services,

@@ -20,6 +20,7 @@ vi.mock('electron', () => ({
     send: () => undefined,
     on: () => undefined,
   },
+  webUtils: { getPathForFile: (file: { fakePath: string }) => file.fakePath },
 }));
 
 await import('../../../src/preload/index');
@@ -29,15 +30,17 @@ describe('preload', () => {
     expect(electron.exposed.map(({ key }) => key)).toEqual(['berth']);
   });
 
-  it('exposes one function per contract operation, grouped by domain, plus streams — nothing else', () => {
+  it('exposes one function per contract operation, grouped by domain, plus streams and pathForFile — nothing else', () => {
     const api = electron.exposed[0]!.api;
     const domains = [...new Set(OPERATION_NAMES.map((name) => name.split('.')[0]))];
-    expect(Object.keys(api).sort()).toEqual([...domains, 'streams'].sort());
+    expect(Object.keys(api).sort()).toEqual([...domains, 'pathForFile', 'streams'].sort());
     for (const name of OPERATION_NAMES) {
       const [domain, operation] = name.split('.') as [string, string];
       expect(typeof (api[domain] as Record<string, unknown>)[operation]).toBe('function');
     }
     expect(Object.keys(api.streams as object)).toEqual(['open']);
+    // A dropped folder's path comes from Electron's webUtils, never from the page.
+    expect((api.pathForFile as (file: unknown) => string)({ fakePath: '/home/me/stack' })).toBe('/home/me/stack');
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipcRenderer|process|require/);
   });
 

@@ -8,10 +8,11 @@ import { BerthError, toErrorPayload } from '../../../shared/errors';
 import { createDockerClient, resolveEndpoint } from '../../services/docker';
 import { ComposeEngine, registryAuthFromDockerConfig } from '../../services/compose/engine';
 import type { GpuCapabilityCheck } from '../../services/compose/engine/gpu/gpu-preflight';
-import { loadProject, type ComposeProject } from '../../services/compose/load';
+import type { ComposeProject } from '../../services/compose/load';
 import { GpuService } from '../../services/gpu/gpu-service';
 import { dockerodeGpuAccess } from '../../services/gpu/docker-access';
 import type { CliCommand, CliContext } from '../command';
+import { loadCliProject } from '../load-cli-project';
 import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
 import { ComposeProgressPrinter } from './compose-progress-printer';
 import { splitInlineValue } from '../flag-syntax';
@@ -51,7 +52,10 @@ export interface ComposeSession {
   context: CliContext;
   engine: ComposeEngine;
   flags: ComposeFlags;
-  /** Loads the project with the global flags (and the services named, so their profiles are enabled). */
+  /**
+   * Loads the project with the global flags (and the services named, so their profiles are enabled), plus the
+   * override Berth writes for GPUs pinned in the app, so the CLI runs what the app would.
+   */
   loadProject(services?: string[]): Promise<ComposeProject>;
   progress: ComposeProgressPrinter;
   /** Aborted on Ctrl-C. */
@@ -115,14 +119,7 @@ export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDep
           context,
           engine,
           flags,
-          loadProject: (services) =>
-            loadProject({
-              ...flags,
-              workingDir: context.cwd,
-              env: context.env,
-              services,
-              onWarning: (message) => context.stderr.write(`WARN ${message}\n`),
-            }),
+          loadProject: (services) => loadCliProject(context, { ...flags, services }),
           progress: new ComposeProgressPrinter(context.stdout, context.stderr, context.isTty),
           signal: controller.signal,
         };

@@ -1,10 +1,10 @@
 /** `berth config`: loads the Compose project like `docker compose config` and prints it (JSON), or lists services/profiles. */
 import { toErrorPayload } from '../../../shared/errors';
-import { loadProject } from '../../services/compose/load';
 import { declaredProfiles } from '../../services/compose/profiles/profiles';
 import { toComposeConfigJson } from '../../services/compose/model/serialize';
 import type { CliCommand, CliContext } from '../command';
 import { ComposeFlagError, parseComposeFlags } from '../compose-flags';
+import { loadCliProject } from '../load-cli-project';
 
 const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... config [OPTIONS] [SERVICE...]
 
@@ -44,13 +44,8 @@ export const configCommand: CliCommand = {
       throw error;
     }
     try {
-      const project = await loadProject({
-        ...parsed.flags,
-        workingDir: context.cwd,
-        env: context.env,
-        services: options.services,
-        onWarning: (message) => context.stderr.write(`WARN ${message}\n`),
-      });
+      // With the GPUs pinned in the app: the configuration Berth runs, as `docker compose -f … -f <override>` shows it.
+      const project = await loadCliProject(context, { ...parsed.flags, services: options.services });
       if (options.quiet) return 0;
       if (options.listServices) {
         context.stdout.write(

@@ -5,16 +5,22 @@ import type { GpuEngine } from '../../services/gpu/gpu-service';
 import { createDockerClient, resolveEndpoint } from '../../services/docker';
 import { pingEngine } from '../../services/docker/connect-engine';
 import type { CliCommand, CliContext } from '../command';
+import { runGpusAssign } from './gpus-assign';
 import { formatGpuOverview } from './gpus-format';
 
 const USAGE = `Usage: berth gpus [--json]
+       berth gpus assign PROJECT SERVICE IDS|--clear
 
-Lists this machine's GPUs (NVIDIA through nvidia-smi, AMD through sysfs and rocm-smi) with live readings,
-which compose services use them and how much memory, which services request GPUs, conflicts between running
-stacks, and whether containers on the Docker engine can use GPUs: yes, no or unknown, why, and how to fix it.
+Lists this machine's GPUs (NVIDIA through nvidia-smi, AMD through sysfs and rocm-smi, Apple and Intel through
+systeminformation) with live readings, which compose services use them and how much memory, which services
+request GPUs, conflicts between running stacks, and whether containers on the Docker engine can use GPUs: yes,
+no or unknown, why, and how to fix it.
 
 Options:
   --json   Print everything as JSON (the GpuOverview schema)
+
+\`berth gpus assign\` pins GPUs (indexes or UUIDs, comma-separated) to a service, as the app's GPU page does;
+--clear removes the pin. It takes effect on the next \`berth up\`.
 `;
 
 /** What `berth gpus` needs from outside; tests hand in fakes. */
@@ -46,6 +52,7 @@ export function createGpusCommand(deps: GpusCommandDeps): CliCommand {
     summary: 'List GPUs, who uses them, and whether containers can get them',
     usage: USAGE,
     async run(args: string[], context: CliContext): Promise<number> {
+      if (args[0] === 'assign') return runGpusAssign(args.slice(1), context);
       const unknown = args.filter((arg) => arg !== '--json');
       if (unknown.length > 0) {
         context.stderr.write(`berth gpus: unknown option ${unknown[0]}\n\n${USAGE}`);

@@ -1,11 +1,10 @@
 /** `berth up`: create and start the project's containers, like `docker compose up -d`. */
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { dependencyOrder, withDependencies } from '../../services/compose/engine/plan/dependency-graph';
 import { gpuServicesOf } from '../../services/compose/engine/gpu/gpu-preflight';
 import { projectWithoutGpus, writeWithoutGpuOverride } from '../../services/compose/engine/gpu/without-gpu';
 import type { PullPolicy } from '../../services/compose/engine/plan/plan-up';
-import type { CliContext } from '../command';
+import { overrideFilePath } from '../../services/compose/berth-overrides/state-dir';
+import { cliStateDir } from '../cli-state-dir';
 import { composeCommand, flag, numberFlag, UsageError } from './compose-command';
 
 const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... up [OPTIONS] [SERVICE...]
@@ -24,10 +23,6 @@ Options:
       --without-gpu        Run the services that request GPUs without them (through Berth's own override file)
   -d, --detach             Accepted for compatibility; berth up always detaches
 `;
-
-function stateDir(context: CliContext): string {
-  return context.env.XDG_STATE_HOME || join(context.env.HOME || homedir(), '.local', 'state');
-}
 
 export const upCommand = composeCommand({
   name: 'up',
@@ -59,7 +54,7 @@ export const upCommand = composeCommand({
       );
       const gpuServices = gpuServicesOf(project, selected);
       if (gpuServices.length) {
-        const path = join(stateDir(session.context), 'berth', 'overrides', `${project.name}.without-gpu.yaml`);
+        const path = overrideFilePath(cliStateDir(session.context), project.name, 'without-gpu');
         project = projectWithoutGpus(project, gpuServices, writeWithoutGpuOverride(path, project, gpuServices));
         session.context.stderr.write(`Running ${gpuServices.join(', ')} without GPUs (override: ${path})\n`);
       }

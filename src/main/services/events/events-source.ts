@@ -1,3 +1,4 @@
+import type { ContainerSummary } from '../../../shared/schemas/containers';
 import type { EventsMessage } from '../../../shared/schemas/events';
 import type { EngineEvent } from '../../../shared/schemas/engine';
 import type { StreamSource } from '../streams/stream-source';
@@ -15,12 +16,13 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
   let disposed = false;
   let buffer: PausedBuffer<EventsMessage> | undefined;
 
-  const refreshContainer = (id: string) => {
+  const refreshContainer = (id: string, event: EngineEvent) => {
     const previous = lookups.get(id) ?? Promise.resolve();
     const next = previous
       .then(async () => {
         if (disposed) return;
-        const container = await findContainer(engine.getDocker(), id).catch(() => undefined);
+        const found = await findContainer(engine.getDocker(), id).catch(() => undefined);
+        const container = found && event.action === 'die' ? afterDie(found, event) : found;
         if (container !== undefined && !disposed) buffer?.push({ type: 'container', id, container });
       })
       .finally(() => {
@@ -31,7 +33,7 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
 
   const onEngineEvent = (event: EngineEvent) => {
     buffer?.push({ type: 'event', event });
-    if (event.type === 'container' && event.id) refreshContainer(event.id);
+    if (event.type === 'container' && event.id) refreshContainer(event.id, event);
   };
 
   return {
@@ -51,4 +53,15 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
       for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
     },
   };
+}
+
+/**
+ * The engine's container list can still say "running" just after a `die` event (it is a snapshot updated apart
+ * from the event); a container that exits at once would then stay "running" until its next event. The event
+ * is the authority: a restart sends a `start` event, which is looked up after this one.
+ */
+function afterDie(container: ContainerSummary, event: EngineEvent): ContainerSummary {
+  if (container.state !== 'running') return container;
+  const exitCode = event.attributes.exitCode ?? '?';
+  return { ...container, state: 'exited', health: null, status: `Exited (${exitCode})` };
 }

@@ -4,6 +4,8 @@ export interface GpuAssignment {
   service: string;
   /** GPU indexes or UUIDs; empty removes the assignment's effect by requesting no specific GPU. */
   deviceIds: string[];
+  /** The service also asks for GPUs with `gpus:`; that request is reset so only the pinned devices remain. */
+  resetGpusKey?: boolean;
 }
 
 /**
@@ -23,9 +25,14 @@ export function gpuAssignmentOverride(assignments: GpuAssignment[]): string {
     };
   }
   const document = new Document({ services });
-  for (const { service } of assignments) {
+  for (const { service, resetGpusKey } of assignments) {
     const devices = document.getIn(['services', service, 'deploy', 'resources', 'reservations', 'devices'], true);
     if (isSeq(devices)) devices.tag = '!override';
+    if (resetGpusKey) {
+      const reset = document.createNode([]);
+      reset.tag = '!reset';
+      document.setIn(['services', service, 'gpus'], reset);
+    }
   }
   return document.toString();
 }

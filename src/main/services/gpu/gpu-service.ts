@@ -10,6 +10,7 @@ import { GpuMetricsPoller, type PollerIntervals } from './metrics-poller';
 import { queryComputeApps } from './nvidia/compute-apps';
 import { nvidiaMetricsSource, spawnWithoutShell, type SpawnTool } from './nvidia/metrics-source';
 import type { OtherGpuProbe } from './other-gpus';
+import { systemGpuProbe } from './system/system-gpu-probe';
 import { containerIdForPid } from './pid-to-container';
 import { createExecFileRunner, singleFlight, type ToolRunner } from './tool-runner';
 
@@ -22,7 +23,8 @@ export interface GpuServiceOptions {
   rocmSmiPath?: string | null;
   sysRoot?: string;
   procRoot?: string;
-  otherProbe?: OtherGpuProbe;
+  /** Apple/Intel GPUs; undefined: systeminformation when `platform` is this host's, null: not looked for. */
+  otherProbe?: OtherGpuProbe | null;
   spawnTool?: SpawnTool;
   /** Overrides the NVIDIA Container Toolkit lookup (tests). */
   nvidiaToolkitOnHost?: boolean | null;
@@ -54,6 +56,7 @@ export class GpuService {
 
   inventory(options: { refresh?: boolean } = {}): Promise<HostGpuInventory> {
     if (!this.inventoryPromise || options.refresh) {
+      const otherProbe = this.otherProbe();
       const detection = this.nvidiaSmi().then((nvidiaSmiPath) =>
         detectHostGpus({
           runner: this.runner,
@@ -62,7 +65,7 @@ export class GpuService {
           nvidiaSmiPath,
           ...(this.options.rocmSmiPath !== undefined ? { rocmSmiPath: this.options.rocmSmiPath } : {}),
           ...(this.options.sysRoot ? { sysRoot: this.options.sysRoot } : {}),
-          ...(this.options.otherProbe ? { otherProbe: this.options.otherProbe } : {}),
+          ...(otherProbe ? { otherProbe } : {}),
         }),
       );
       this.inventoryPromise = detection;
@@ -129,6 +132,12 @@ export class GpuService {
       inventory: await this.inventory(),
       nvidiaToolkitOnHost: await this.toolkitOnHost(engineIsLocal),
     });
+  }
+
+  private otherProbe(): OtherGpuProbe | null {
+    if (this.options.otherProbe !== undefined) return this.options.otherProbe;
+    // systeminformation looks at this machine, so a simulated platform (tests) gets no answer from it.
+    return this.platform === process.platform ? systemGpuProbe : null;
   }
 
   private nvidiaSmi(): Promise<string | null> {

@@ -1,9 +1,8 @@
 import type { GpuDevice, GpuProbeReport } from '../../../shared/schemas/gpu';
 
 /**
- * Apple and Intel GPUs come from systeminformation's `graphics()`, which blocks the thread it runs on for up to
- * seconds (it shells out to system_profiler / lspci / PowerShell). The app must call it once, from a worker thread,
- * and hand the result in through this interface. systeminformation is not a dependency yet: see the report.
+ * Apple and Intel GPUs come from systeminformation's `graphics()`, called once per process on a worker thread
+ * (see system/system-gpu-probe.ts); tests hand in their own probe.
  */
 export interface OtherGpuProbe {
   /** GPUs that are neither NVIDIA nor AMD (those have their own probes); called at most once per detection. */
@@ -27,7 +26,7 @@ export async function detectOtherGpus(
         probe: 'system',
         status: gpus.length > 0 ? 'found' : 'none',
         source: 'systeminformation',
-        detail: null,
+        detail: gpus.length > 0 ? null : 'no Apple or Intel GPU among the display adapters',
       },
     };
   } catch (error) {

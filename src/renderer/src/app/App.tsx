@@ -3,7 +3,8 @@ import { StatusBar } from '../features/engine/StatusBar';
 import { useEngineSync } from '../features/engine/use-engine-sync';
 import { GpusPage } from '../features/gpus/GpusPage';
 import { LogsPage } from '../features/logs/LogsPage';
-import { NotYetPage } from '../features/placeholder/NotYetPage';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { TerminalsPage } from '../features/terminals/TerminalsPage';
 import { VolumesPage } from '../features/volumes/VolumesPage';
 import { useBerthStore } from '../stores/store';
@@ -25,11 +26,12 @@ export function App() {
         {page === 'containers' && <ContainersPage />}
         {page === 'logs' && <LogsPage />}
         {page === 'gpus' && <GpusPage />}
-        {page === 'projects' && <NotYetPage />}
+        {page === 'projects' && <ProjectsPage />}
         {page === 'volumes' && <VolumesPage />}
         <TerminalsPage visible={page === 'terminals'} />
       </main>
       <StatusBar />
+      <CommandPalette />
     </div>
   );
 }

@@ -21,6 +21,11 @@ function selectTransport(): BerthApi {
 
 export const api: BerthApi = selectTransport();
 
+/** The path of a folder dropped on the page, where the transport can tell it (the desktop app can). */
+export function pathOfDroppedFile(file: File): string | null {
+  return api.pathForFile?.(file) || null;
+}
+
 /** Opens a stream whose messages are acknowledged as soon as the handler returns. */
 export function subscribe<K extends StreamKind>(
   kind: K,

@@ -1,20 +1,31 @@
 import type { StateCreator } from 'zustand';
+import type { OperationOutput } from '../../../shared/contract';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { GpuOverview } from '../../../shared/schemas/gpu';
 import { api } from '../lib/api';
 import type { BerthStore } from './store';
 
+export type GpuAssignment = OperationOutput<'gpus.assignments'>[number];
+
 export interface GpusSlice {
   gpuOverview: GpuOverview | null;
   gpuOverviewError: ErrorPayload | null;
   gpuOverviewLoading: boolean;
+  /** GPUs pinned to services from this page, kept in Berth's own state. */
+  gpuAssignments: GpuAssignment[];
+  gpuAssignmentsError: ErrorPayload | null;
   loadGpuOverview(): Promise<void>;
+  loadGpuAssignments(): Promise<void>;
+  /** Pins `deviceIds` to the service, or removes its pin with null; resolves with the error, if any. */
+  assignGpus(project: string, service: string, deviceIds: string[] | null): Promise<ErrorPayload | null>;
 }
 
 export const createGpusSlice: StateCreator<BerthStore, [], [], GpusSlice> = (set, get) => ({
   gpuOverview: null,
   gpuOverviewError: null,
   gpuOverviewLoading: false,
+  gpuAssignments: [],
+  gpuAssignmentsError: null,
   loadGpuOverview: async () => {
     if (get().gpuOverviewLoading) return;
     set({ gpuOverviewLoading: true });
@@ -24,5 +35,17 @@ export const createGpusSlice: StateCreator<BerthStore, [], [], GpusSlice> = (set
         ? { gpuOverview: result.value, gpuOverviewError: null, gpuOverviewLoading: false }
         : { gpuOverviewError: result.error, gpuOverviewLoading: false },
     );
+  },
+  loadGpuAssignments: async () => {
+    const result = await api.gpus.assignments();
+    set(
+      result.ok ? { gpuAssignments: result.value, gpuAssignmentsError: null } : { gpuAssignmentsError: result.error },
+    );
+  },
+  assignGpus: async (project, service, deviceIds) => {
+    const result = await api.gpus.assign({ project, service, deviceIds });
+    if (!result.ok) return result.error;
+    set({ gpuAssignments: result.value.assignments, gpuAssignmentsError: null });
+    return null;
   },
 });

@@ -29,7 +29,7 @@ function storedTheme(): ThemePreference {
 }
 
 export const createUiSlice: StateCreator<BerthStore, [], [], UiSlice> = (set) => ({
-  page: 'containers',
+  page: 'projects',
   theme: storedTheme(),
   setPage: (page) => set({ page }),
   setTheme: (theme) => {

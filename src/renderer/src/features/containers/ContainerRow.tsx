@@ -1,43 +1,7 @@
 import type { ContainerSummary } from '../../../../shared/schemas/containers';
-import { mlLinksFor } from '../../../../shared/ml-links';
-import { api } from '../../lib/api';
 import { openLogs } from '../logs/logs-target';
+import { PortLinks } from './PortLinks';
 import { openContainerShell } from '../terminals/open-terminal';
-
-function PortLinks({ image, ports }: { image: string; ports: ContainerSummary['ports'] }) {
-  if (ports.length === 0) return <span className="muted">—</span>;
-  return (
-    <>
-      {mlLinksFor(image, ports).map((link) => (
-        <button
-          key={link.url}
-          type="button"
-          className="link-button named-link"
-          title={`Open ${link.url}`}
-          onClick={() => void api.app.openExternal({ url: link.url })}
-        >
-          {link.label}
-        </button>
-      ))}
-      {ports.map((port) => {
-        const host = port.hostIp === '0.0.0.0' || port.hostIp === '::' ? 'localhost' : port.hostIp;
-        const url = `http://${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
-        return (
-          <button
-            key={`${port.hostIp}-${port.hostPort}-${port.protocol}`}
-            type="button"
-            className="link-button"
-            title={`Open ${url}`}
-            onClick={() => void api.app.openExternal({ url })}
-          >
-            {port.hostPort}→{port.containerPort}
-            {port.protocol === 'tcp' ? '' : `/${port.protocol}`}
-          </button>
-        );
-      })}
-    </>
-  );
-}
 
 export function ContainerRow({ container, gpuLabels }: { container: ContainerSummary; gpuLabels: string[] }) {
   const health = container.health ? ` (${container.health})` : '';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useBerthStore } from '../../stores/store';
 import { CapabilityPanel } from './CapabilityPanel';
+import { GpuAssignControl } from './GpuAssignControl';
 import { GpuCard } from './GpuCard';
 import { gpuRequestLabel } from './gpu-requests-label';
 import { useGpuMetrics } from './use-gpu-metrics';
@@ -10,17 +11,28 @@ export function GpusPage() {
   const error = useBerthStore((state) => state.gpuOverviewError);
   const loading = useBerthStore((state) => state.gpuOverviewLoading);
   const load = useBerthStore((state) => state.loadGpuOverview);
+  const loadAssignments = useBerthStore((state) => state.loadGpuAssignments);
+  const assignmentsError = useBerthStore((state) => state.gpuAssignmentsError);
   const hasGpus = (overview?.inventory.gpus.length ?? 0) > 0;
   const history = useGpuMetrics(hasGpus);
 
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadAssignments();
+  }, [load, loadAssignments]);
 
   return (
     <div className="gpus-page">
       <div className="toolbar">
-        <button type="button" onClick={() => void load()} disabled={loading} data-testid="gpu-refresh">
+        <button
+          type="button"
+          onClick={() => {
+            void load();
+            void loadAssignments();
+          }}
+          disabled={loading}
+          data-testid="gpu-refresh"
+        >
           {loading ? 'Checking…' : 'Check again'}
         </button>
       </div>
@@ -66,11 +78,17 @@ export function GpusPage() {
       {overview && overview.requests.length > 0 && (
         <section className="panel" data-testid="gpu-requests">
           <h2>Services that request GPUs</h2>
+          {assignmentsError && (
+            <p className="error" role="alert">
+              {assignmentsError.message} {assignmentsError.fix}
+            </p>
+          )}
           <ul>
             {overview.requests.map((request) => (
               <li key={`${request.project}/${request.service}`}>
                 {request.project} / {request.service}: {gpuRequestLabel(request)}
                 {request.running ? ' (running)' : ''}
+                <GpuAssignControl project={request.project} service={request.service} gpus={overview.inventory.gpus} />
               </li>
             ))}
           </ul>

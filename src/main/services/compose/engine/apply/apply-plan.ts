@@ -98,22 +98,26 @@ async function runStep(context: ApplyContext, step: Step): Promise<void> {
     case 'create-volume':
       return createVolume(context, step);
     case 'pull-image': {
-      const id = await pullImage(context.docker, step.image, {
-        service: step.service,
-        registryAuth: context.registryAuth,
-        emit: context.emit,
-        signal: context.signal,
-      });
+      const id = await reportedAgainst(context, step.service, () =>
+        pullImage(context.docker, step.image, {
+          service: step.service,
+          registryAuth: context.registryAuth,
+          emit: context.emit,
+          signal: context.signal,
+        }),
+      );
       context.imageIds.set(step.image, id);
       return;
     }
     case 'build-image': {
       const build = serviceOf(context.project, step.service).build ?? {};
-      const id = await buildImage(context.docker, step.image, build, {
-        service: step.service,
-        emit: context.emit,
-        signal: context.signal,
-      });
+      const id = await reportedAgainst(context, step.service, () =>
+        buildImage(context.docker, step.image, build, {
+          service: step.service,
+          emit: context.emit,
+          signal: context.signal,
+        }),
+      );
       context.imageIds.set(step.image, id);
       return;
     }
@@ -131,5 +135,15 @@ async function runStep(context: ApplyContext, step: Step): Promise<void> {
       return removeNetwork(context, step);
     case 'remove-volume':
       return removeVolume(context, step);
+  }
+}
+
+/** An image that can't be pulled or built fails its service: say so on that service, not only as the run's error. */
+async function reportedAgainst<T>(context: ApplyContext, service: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!context.signal?.aborted) context.emit({ kind: 'error', service, message: (error as Error).message });
+    throw error;
   }
 }

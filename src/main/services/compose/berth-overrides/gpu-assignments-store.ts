@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { JsonState } from '../../files/json-state';
+
+const GpuAssignmentsStateSchema = z.object({
+  version: z.literal(1),
+  /** project name → service name → GPU indexes or UUIDs. */
+  projects: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+});
+type GpuAssignmentsState = z.infer<typeof GpuAssignmentsStateSchema>;
+
+export interface StoredGpuAssignment {
+  project: string;
+  service: string;
+  deviceIds: string[];
+}
+
+/** GPUs the user pinned to services from the UI, kept in Berth's state (never in the project's files). */
+export class GpuAssignmentsStore {
+  private readonly state: JsonState<GpuAssignmentsState>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(stateDir: string) {
+    this.state = new JsonState(path.join(stateDir, 'gpu-assignments.json'), GpuAssignmentsStateSchema, () => ({
+      version: 1,
+      projects: {},
+    }));
+  }
+
+  async list(): Promise<StoredGpuAssignment[]> {
+    const { projects } = await this.state.read();
+    return Object.entries(projects).flatMap(([project, services]) =>
+      Object.entries(services).map(([service, deviceIds]) => ({ project, service, deviceIds })),
+    );
+  }
+
+  async forProject(project: string): Promise<Record<string, string[]>> {
+    return (await this.state.read()).projects[project] ?? {};
+  }
+
+  /** Pins `deviceIds` to the service; `null` removes the pin so the project's own request applies again. */
+  set(project: string, service: string, deviceIds: string[] | null): Promise<void> {
+    const next = this.queue.then(async () => {
+      const state = await this.state.read();
+      const services = { ...state.projects[project] };
+      if (deviceIds === null) delete services[service];
+      else services[service] = deviceIds;
+      if (Object.keys(services).length > 0) state.projects[project] = services;
+      else delete state.projects[project];
+      await this.state.write(state);
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

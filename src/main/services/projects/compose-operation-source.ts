@@ -1,0 +1,126 @@
+/**
+ * The `compose` stream: one Compose operation run from the UI (up, stop, down…), its progress as it happens, then
+ * `done`; a failure closes the stream with the error, and closing the stream cancels the operation.
+ */
+import { BerthError } from '../../../shared/errors';
+import type { ComposeOperationMessage } from '../../../shared/schemas/compose-progress';
+import type { ComposeAction, ComposeOperationInput, ProjectRef } from '../../../shared/schemas/projects';
+import type { ComposeEngine, OperationOptions } from '../compose/engine/compose-engine';
+import { projectByName } from '../compose/engine/project-by-name';
+import type { Plan } from '../compose/engine/plan/steps';
+import type { ComposeProject } from '../compose/model/project';
+import type { StreamSink, StreamSource } from '../streams/stream-source';
+import { ownedVolumes } from './project-detail';
+
+export interface ComposeOperationDeps {
+  /** The engine for this operation; throws when the engine is unreachable. */
+  engine(): ComposeEngine;
+  load(ref: ProjectRef, services: string[]): Promise<ComposeProject>;
+}
+
+/** Stopping or removing needs no files: a project whose files are gone is still found by its labels. */
+const LABELS_SUFFICE: ReadonlySet<ComposeAction> = new Set(['stop', 'start', 'restart', 'down']);
+
+async function projectFor(deps: ComposeOperationDeps, input: ComposeOperationInput): Promise<ComposeProject> {
+  const services = input.action === 'up' ? (input.services ?? []) : [];
+  try {
+    return await deps.load(input.project, services);
+  } catch (error) {
+    if ('name' in input.project && LABELS_SUFFICE.has(input.action)) return projectByName(input.project.name);
+    throw error;
+  }
+}
+
+function checkVolumeConfirmation(project: ComposeProject, confirmed: string[]): void {
+  const owned = ownedVolumes(project).sort();
+  const same = owned.length === confirmed.length && [...confirmed].sort().every((name, i) => name === owned[i]);
+  if (!same) {
+    throw new BerthError(
+      'E_INVALID_INPUT',
+      `The project's volumes are ${owned.join(', ') || 'none'}, not what was confirmed.`,
+      {
+        fix: 'Open Down again and confirm the volumes it lists.',
+      },
+    );
+  }
+}
+
+function run(
+  engine: ComposeEngine,
+  project: ComposeProject,
+  input: ComposeOperationInput,
+  options: OperationOptions,
+): Promise<Plan> {
+  const services = input.services?.length ? input.services : undefined;
+  switch (input.action) {
+    case 'up':
+      return engine.up(project, { ...options, services });
+    case 'start':
+      return engine.start(project, { ...options, services });
+    case 'stop':
+      return engine.stop(project, { ...options, services });
+    case 'restart':
+      return engine.restart(project, { ...options, services });
+    case 'pull':
+      return engine.pull(project, { ...options, services });
+    case 'build':
+      return engine.build(project, { ...options, services });
+    case 'down': {
+      if (input.removeVolumes) checkVolumeConfirmation(project, input.removeVolumes);
+      return engine.down(project, {
+        ...options,
+        removeVolumes: input.removeVolumes !== undefined,
+        byLabels: project.configFiles.length === 0,
+      });
+    }
+  }
+}
+
+export function createComposeOperationSource(
+  deps: ComposeOperationDeps,
+  input: ComposeOperationInput,
+): StreamSource<ComposeOperationMessage> {
+  const abort = new AbortController();
+  // Held while the consumer is behind, then delivered in order; the end waits for them.
+  const pending: ComposeOperationMessage[] = [];
+  let ending: { error?: unknown } | null = null;
+  let paused = false;
+  let sink: StreamSink<ComposeOperationMessage> | null = null;
+  const flush = () => {
+    if (paused || !sink) return;
+    for (const message of pending.splice(0)) sink.emit(message);
+    if (ending) sink.end(ending.error);
+  };
+  const emit = (message: ComposeOperationMessage) => {
+    pending.push(message);
+    flush();
+  };
+  const end = (error?: unknown) => {
+    ending = { error };
+    flush();
+  };
+  return {
+    start(target) {
+      sink = target;
+      void (async () => {
+        const project = await projectFor(deps, input);
+        const plan = await run(deps.engine(), project, input, {
+          signal: abort.signal,
+          onProgress: (event) => emit({ type: 'progress', event }),
+        });
+        emit({ type: 'done', changed: plan.steps.length });
+        end();
+      })().catch(end);
+    },
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      flush();
+    },
+    dispose() {
+      abort.abort(new BerthError('E_CANCELLED', `${input.action} was cancelled.`));
+    },
+  };
+}
