@@ -1,27 +1,25 @@
 /**
  * Regenerates docs/screenshot-{light,dark}.png: the real UI, served by the test bridge against the
- * real engine, with a few labelled busybox containers standing in for an ML stack.
+ * real engine: the MLflow template, created and brought up by Berth on busybox stand-ins, on the Projects page.
  * Run: npm run build && npx tsx scripts/take-screenshots.ts
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
-import Docker from 'dockerode';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
-import { TEST_IMAGE } from '../tests/support/require-engine';
+import { standInBusybox } from '../tests/support/busybox-stand-in';
 
-const DEMO = [
-  { project: 'mlflow', service: 'db', port: undefined },
-  { project: 'mlflow', service: 'minio', port: 19001 },
-  { project: 'mlflow', service: 'tracking', port: 15000 },
-  { project: 'vllm-gateway', service: 'gateway', port: 18080 },
-  { project: 'vllm-gateway', service: 'redis', port: undefined },
-];
+const run = promisify(execFile);
+const BERTH = path.resolve(__dirname, '../bin/berth.js');
 
 async function main(): Promise<void> {
-  const docker = new Docker();
-  const containers: Docker.Container[] = [];
+  const root = await mkdtemp(path.join(os.tmpdir(), 'berth-screenshots-'));
+  const projectDir = path.join(root, 'mlflow-tracking');
   const backend = await createBridgeServices();
   const bridge = await startBridge({
     rendererDir: path.resolve(__dirname, '../out/renderer'),
@@ -33,28 +31,14 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    for (const { project, service, port } of DEMO) {
-      const container = await docker.createContainer({
-        Image: TEST_IMAGE,
-        name: `${project}-${service}-1`,
-        Cmd: port ? ['httpd', '-f', '-p', '8000'] : ['sleep', '600'],
-        Labels: {
-          'com.docker.compose.project': project,
-          'com.docker.compose.service': service,
-          'com.docker.compose.container-number': '1',
-        },
-        ExposedPorts: port ? { '8000/tcp': {} } : undefined,
-        HostConfig: port
-          ? { PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] } }
-          : undefined,
-      });
-      containers.push(container);
-      if (service !== 'redis') await container.start();
-    }
+    await backend.handlers['templates.create']({ templateId: 'mlflow-tracking', directory: projectDir, gpu: false });
+    await standInBusybox(projectDir);
+    await run(process.execPath, [BERTH, 'up', '--wait'], { cwd: projectDir });
     for (const theme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: theme });
       await page.goto(bridge.pageUrl);
-      await page.getByTestId('container-group').first().waitFor();
+      await page.getByTestId('project-item').first().waitFor();
+      await page.locator('[data-testid="service-card"][data-state="running"]').first().waitFor();
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.resolve(__dirname, `../docs/screenshot-${theme}.png`) });
       await page.close();
@@ -63,7 +47,8 @@ async function main(): Promise<void> {
     await browser.close();
     await bridge.close();
     await backend.dispose();
-    await Promise.all(containers.map((container) => container.remove({ force: true }).catch(() => undefined)));
+    await run(process.execPath, [BERTH, 'down', '--volumes'], { cwd: projectDir }).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
   }
 }
 

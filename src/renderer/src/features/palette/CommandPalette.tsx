@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useBerthStore } from '../../stores/store';
-import { matchesQuery, paletteCommands } from './palette-commands';
+import { paletteCommands } from './palette-commands';
+import { matchesQuery } from './palette-match';
 import './palette.css';
 
 const MAX_SHOWN = 50;
