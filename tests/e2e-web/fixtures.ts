@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { startBridge, type Bridge } from '../support/bridge/bridge-server';
 import { createBridgeServices, type BridgeServices } from '../support/bridge/bridge-services';
 import { requireEngine, type TestEngine } from '../support/require-engine';
+import { RENDERER_DIR } from './fake-gpu-host';
 import { BerthPage } from './pages/berth-page';
-
-const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 
 interface WorkerFixtures {
   engine: TestEngine;

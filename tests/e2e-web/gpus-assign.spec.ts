@@ -4,17 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type Docker from 'dockerode';
-import { startBridge, type Bridge } from '../support/bridge/bridge-server';
-import { createBridgeServices, type BridgeServices } from '../support/bridge/bridge-services';
 import { requireEngine, TEST_IMAGE, type TestEngine } from '../support/require-engine';
+import { startFakeGpuHost, H100_CAPTURE, type FakeGpuHost } from './fake-gpu-host';
 import { BerthPage } from './pages/berth-page';
-
-const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
-const FAKE_BIN = path.resolve(__dirname, '../support/gpu/fake-bin');
-const CAPTURE = path.resolve(
-  __dirname,
-  '../../../shared/fixtures/nvidia-smi/csv/from-captures/linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01',
-);
 
 /**
  * Pinning a GPU to a service from the GPU page, on a host "with" an H100 (a stand-in nvidia-smi answers from a
@@ -22,11 +14,10 @@ const CAPTURE = path.resolve(
  * must land in Berth's own state, here a throwaway XDG_STATE_HOME.
  */
 test.describe('assigning GPUs to a service from the GPU page', () => {
-  test.skip(!existsSync(CAPTURE), `the shared nvidia-smi captures are absent (${CAPTURE})`);
+  test.skip(!existsSync(H100_CAPTURE), `the shared nvidia-smi captures are absent (${H100_CAPTURE})`);
 
   let engine: TestEngine;
-  let backend: BridgeServices;
-  let bridge: Bridge;
+  let host: FakeGpuHost | undefined;
   let stateHome: string;
   let container: Docker.Container | undefined;
   const project = `berth-pin-${randomUUID().slice(0, 8)}`;
@@ -42,22 +33,11 @@ test.describe('assigning GPUs to a service from the GPU page', () => {
       Labels: { 'com.docker.compose.project': project, 'com.docker.compose.service': 'trainer' },
       HostConfig: { DeviceRequests: [{ Driver: 'nvidia', Count: -1, Capabilities: [['gpu']] }] },
     });
-    backend = await createBridgeServices({
-      ...process.env,
-      PATH: `${FAKE_BIN}${path.delimiter}${process.env.PATH ?? ''}`,
-      FAKE_NVIDIA_SMI_CAPTURE: CAPTURE,
-      XDG_STATE_HOME: stateHome,
-    });
-    bridge = await startBridge({
-      rendererDir: RENDERER_DIR,
-      handlers: backend.handlers,
-      streams: backend.services.streams,
-    });
+    host = await startFakeGpuHost({ XDG_STATE_HOME: stateHome });
   });
 
   test.afterAll(async () => {
-    await bridge?.close();
-    await backend?.dispose();
+    await host?.close();
     await container?.remove({ force: true });
     if (stateHome) rmSync(stateHome, { recursive: true, force: true });
   });
@@ -69,7 +49,7 @@ test.describe('assigning GPUs to a service from the GPU page', () => {
 
   test('pins GPU 0 with the keyboard, shows the pin, and goes back to the project default', async ({ page }) => {
     const berth = new BerthPage(page);
-    await berth.open(bridge.pageUrl);
+    await berth.open(host!.bridge.pageUrl);
     await berth.waitForEngine('connected');
     await berth.goTo('gpus');
     const row = page.getByTestId('gpu-assign').and(page.locator(`[data-service="${project}/trainer"]`));
@@ -92,7 +72,7 @@ test.describe('assigning GPUs to a service from the GPU page', () => {
     await expect(row.getByTestId('gpu-pin')).toHaveText('Pinned by Berth: GPU 0 (NVIDIA H100 80GB HBM3)');
     await expect(toggle).toBeFocused();
     expect(storedPins()).toEqual({ [project]: { trainer: ['0'] } });
-    expect(await backend.handlers['gpus.assignments'](undefined)).toEqual([
+    expect(await host!.backend.handlers['gpus.assignments'](undefined)).toEqual([
       { project, service: 'trainer', deviceIds: ['0'] },
     ]);
 

@@ -44,6 +44,7 @@ export function createServices(options: ServicesOptions): Services {
   const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
   const gpus = new GpuService({ env: options.env });
   const volumes = createVolumeServices(connection, options.env, options.volumeDesktop);
+  const engineIsLocal = () => connection.getState().endpoint?.local ?? true;
   const stateDir = berthStateDir(options.env, options.homeDir);
   const gpuAssignments = new GpuAssignmentsStore(stateDir);
   const projects = createProjectServices({
@@ -55,7 +56,6 @@ export function createServices(options: ServicesOptions): Services {
     overrides: { stateDir, gpuAssignments },
     gpuCapability: () => () => gpus.capability(dockerodeGpuAccess(connection.getDocker()), engineIsLocal()),
   });
-  const engineIsLocal = () => connection.getState().endpoint?.local ?? true;
 
   return {
     connection,

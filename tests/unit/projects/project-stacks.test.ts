@@ -102,3 +102,27 @@ describe('adding a folder', () => {
     await expect(detectComposeFiles(path.join(dir, 'missing'))).rejects.toMatchObject({ code: 'E_INVALID_INPUT' });
   });
 });
+
+describe('the .env a project uses', () => {
+  it('is the first compose file’s folder for a docker/compose.<stack>.yml set, the folder itself otherwise', async () => {
+    const { ProjectCatalog } = await import('../../../src/main/services/projects/project-catalog');
+    const { ProjectsStore } = await import('../../../src/main/services/projects/projects-store');
+    const { GpuAssignmentsStore } =
+      await import('../../../src/main/services/compose/berth-overrides/gpu-assignments-store');
+    const state = await mkdtemp(path.join(os.tmpdir(), 'berth-state-'));
+    const catalog = new ProjectCatalog({
+      store: new ProjectsStore(state),
+      docker: () => null,
+      env: {},
+      overrides: { stateDir: state, gpuAssignments: new GpuAssignmentsStore(state) },
+    });
+    const split = writeProject({ 'docker/compose.data.yml': 'services:\n  db: {image: postgres}\n' }, 'split');
+    const plain = writeProject({ 'compose.yaml': 'services:\n  db: {image: postgres}\n' }, 'plain');
+    await catalog.add(split);
+    await catalog.add(plain);
+    expect(await catalog.envDirectoryOf(split)).toBe(path.join(split, 'docker'));
+    expect(await catalog.envDirectoryOf(plain)).toBe(plain);
+    await expect(catalog.envDirectoryOf(state)).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+    await rm(state, { recursive: true, force: true });
+  });
+});

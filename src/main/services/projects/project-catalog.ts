@@ -52,8 +52,16 @@ export class ProjectCatalog {
     return this.summarizeSaved(absolute, files);
   }
 
-  /** Throws unless `directory` is a project Berth lists (so IPC can't name any folder on the machine). */
-  async assertKnownDirectory(directory: string): Promise<string> {
+  /**
+   * The folder whose `.env` Compose reads for a project Berth lists: the first compose file's folder, as Compose
+   * decides (`docker/` in a `docker/compose.<stack>.yml` layout). Throws for any other folder, so IPC can't name
+   * arbitrary places on the machine.
+   */
+  async envDirectoryOf(directory: string): Promise<string> {
+    const saved = (await this.options.store.list()).find((entry) => entry.directory === path.resolve(directory));
+    const firstFile = saved?.files[0];
+    if (saved) return firstFile ? path.dirname(path.join(saved.directory, firstFile)) : saved.directory;
+    // A project found on the engine: its working-directory label is the folder Compose used.
     return (await this.loadOptionsFor({ directory })).workingDir;
   }
 

@@ -50,7 +50,7 @@ export function createProjectServices(options: ProjectServicesOptions): {
     new ComposeEngine(connection.getDocker(), { registryAuth, gpuCapability: options.gpuCapability() });
 
   // Only folders Berth lists may have their .env read or written; a broken compose file must not stop the editor.
-  const knownDirectory = (directory: string) => catalog.assertKnownDirectory(directory);
+  const knownDirectory = (directory: string) => catalog.envDirectoryOf(directory);
 
   return {
     handlers: {
