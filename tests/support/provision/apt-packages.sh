@@ -12,6 +12,8 @@ PACKAGES=(
   docker.io docker-registry busybox-static
   # e2e: Chromium for the web suite, Xvfb (xvfb-run needs xauth) for Electron, fonts for readable text
   chromium xvfb xauth fonts-liberation fonts-dejavu-core
+  # remote engines: a private sshd in front of the engine, TLS certificates, a Podman socket; swarm in a netns
+  openssh-server openssh-client openssl podman iproute2 util-linux
 )
 
 missing_packages() {
