@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 
+/** `@shared/…` is src/shared, the contract every side imports (tsconfig.base.json declares the same alias). */
+const resolveShared = { alias: { '@shared': resolve('src/shared') } };
+
 export default defineConfig({
   main: {
+    resolve: resolveShared,
     build: {
       rollupOptions: {
         // The headless CLI is built beside the app's main process and shares its services.
@@ -11,6 +15,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: resolveShared,
     build: {
       // Sandboxed preloads must be a single CommonJS file with no requires but electron's.
       externalizeDeps: false,
@@ -18,6 +23,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: resolveShared,
     root: 'src/renderer',
     build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
   },

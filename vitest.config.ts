@@ -1,9 +1,13 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+const resolveShared = { alias: { '@shared': resolve(__dirname, 'src/shared') } };
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: resolveShared,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
@@ -11,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: resolveShared,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

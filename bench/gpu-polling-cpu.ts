@@ -8,10 +8,10 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { GpuMetricsPoller } from '../src/main/services/gpu/metrics-poller';
-import { METRICS_FIELDS } from '../src/main/services/gpu/nvidia/query-gpu';
-import { nvidiaMetricsSource } from '../src/main/services/gpu/nvidia/metrics-source';
-import { execFileRunner, singleFlight } from '../src/main/services/gpu/tool-runner';
+import { GpuMetricsPoller } from '../src/main/services/gpus/metrics-poller';
+import { METRICS_FIELDS } from '../src/main/services/gpus/nvidia/query-gpu';
+import { nvidiaMetricsSampler } from '../src/main/services/gpus/nvidia/metrics-sampler';
+import { execFileRunner, singleFlight } from '../src/main/services/gpus/tool-runner';
 import { asNoHeaderQuery } from '../tests/support/gpu/capture-tools';
 
 const CAPTURE = resolve(
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   let samples = 0;
   const poller = new GpuMetricsPoller({
-    source: nvidiaMetricsSource(singleFlight(execFileRunner), smi),
+    source: nvidiaMetricsSampler(singleFlight(execFileRunner), smi),
     onSample: () => samples++,
     onError: (error) => console.error(error),
     // Loop mode: treat every call as slow so the poller hands over after the first one.

@@ -10,8 +10,8 @@ import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { spawn, type IPty } from 'node-pty';
 import { openStreamSession, type StreamChannel } from '../src/main/ipc/core/stream-session';
 import type { StreamFactories } from '../src/main/ipc/core/stream-factories';
-import { createTerminalFactory } from '../src/main/services/terminal/terminal-factory';
-import type { ProducerFrame } from '../src/shared/stream-protocol';
+import { createTerminalFactory } from '../src/main/services/terminals/terminal-factory';
+import type { ProducerFrame } from '@shared/stream-protocol';
 import { TEST_IMAGE } from '../tests/support/require-engine';
 import { benchEngine, type BenchResult } from './bench-kit';
 

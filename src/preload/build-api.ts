@@ -1,9 +1,9 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { BerthApi, StreamHandle, StreamHandlers } from '../shared/contract';
-import type { ErrorPayload } from '../shared/errors';
-import { IPC_CHANNELS } from '../shared/operation-names';
-import { buildOperationTree } from '../shared/operation-tree';
-import type { ProducerFrame } from '../shared/stream-protocol';
+import type { BerthApi, StreamHandle, StreamHandlers } from '@shared/contract';
+import type { ErrorPayload } from '@shared/errors';
+import { IPC_CHANNELS } from '@shared/operation-names';
+import { buildOperationTree } from '@shared/operation-tree';
+import type { ProducerFrame } from '@shared/stream-protocol';
 
 type PendingStream = { handlers: StreamHandlers<unknown>; closed: boolean; port?: MessagePort };
 

@@ -1,4 +1,4 @@
-import type { EngineEvent, EngineState } from '../../src/shared/schemas/engine';
+import type { EngineEvent, EngineState } from '@shared/schemas/engine';
 
 /** What these waits need from an EngineConnection. */
 interface Observable {

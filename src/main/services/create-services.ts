@@ -5,15 +5,15 @@ import { berthStateDir } from './compose/berth-overrides/state-dir';
 import { GpuAssignmentsStore } from './compose/berth-overrides/gpu-assignments-store';
 import { EngineConnection } from './docker/engine-connection';
 import { createEventsSource } from './events/events-source';
-import { dockerodeGpuAccess } from './gpu/docker-access';
-import { createGpuMetricsSource } from './gpu/gpu-metrics-stream';
-import { GpuService } from './gpu/gpu-service';
+import { dockerodeGpuAccess } from './gpus/docker-access';
+import { createGpuMetricsSource } from './gpus/gpu-metrics-source';
+import { GpuService } from './gpus/gpu-service';
 import { createLogsSource } from './logs/logs-source';
 import { createProjectServices } from './projects/project-handlers';
 import { ProjectsStore } from './projects/projects-store';
 import { TemplatesService } from './templates/templates-service';
 import { jupyterToken } from './containers/jupyter-token';
-import { createTerminalFactory } from './terminal/terminal-factory';
+import { createTerminalFactory } from './terminals/terminal-factory';
 import { createVolumeServices, type VolumeDesktop } from './volumes/volume-handlers';
 
 export interface ServicesOptions {

@@ -1,8 +1,8 @@
 /** build: through the Engine API: context tar honouring .dockerignore, dockerfile, args, target, labels; the log streams. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommand } from '../../../src/main/cli/commands/build';
-import type { ComposeProgressEvent } from '../../../src/shared/schemas/compose-progress';
-import { ComposeEngine } from '../../../src/main/services/compose/engine';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
+import { ComposeEngine } from '../../../src/main/services/compose/engine/compose-engine';
 import { requireEngine } from '../../support/require-engine';
 import { berth, testProject } from './support';
 

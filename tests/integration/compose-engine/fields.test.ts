@@ -1,7 +1,7 @@
 /** Every field of the model that must reach the container, checked in the engine's inspect data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import { containerSpec } from '../../../src/main/services/compose/engine';
+import { containerSpec } from '../../../src/main/services/compose/engine/spec/container-spec';
 import { requireEngine } from '../../support/require-engine';
 import { compose as composeCli, containerIds, recordingEngine, testProject, type TestProject } from './support';
 

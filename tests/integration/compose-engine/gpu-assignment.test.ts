@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
 import { configCommand } from '../../../src/main/cli/commands/config';
-import { containerSpec } from '../../../src/main/services/compose/engine';
+import { containerSpec } from '../../../src/main/services/compose/engine/spec/container-spec';
 import { GpuAssignmentsStore } from '../../../src/main/services/compose/berth-overrides/gpu-assignments-store';
 import { loadProjectWithOverrides } from '../../../src/main/services/compose/berth-overrides/load-with-overrides';
 import { overrideFilePath } from '../../../src/main/services/compose/berth-overrides/state-dir';

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import { ComposeEngine } from '../../../src/main/services/compose/engine';
+import { ComposeEngine } from '../../../src/main/services/compose/engine/compose-engine';
 import { createDockerClient } from '../../../src/main/services/docker/docker-client';
-import { assessGpuCapability } from '../../../src/main/services/gpu/engine-capability';
-import type { HostGpuInventory } from '../../../src/shared/schemas/gpu';
+import { assessGpuCapability } from '../../../src/main/services/gpus/engine-capability';
+import type { HostGpuInventory } from '@shared/schemas/gpu';
 import {
   privateDockerdUnsupportedReason,
   startPrivateDockerd,

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComposeProgressEvent } from '../../../src/shared/schemas/compose-progress';
-import { ComposeEngine } from '../../../src/main/services/compose/engine';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
+import { ComposeEngine } from '../../../src/main/services/compose/engine/compose-engine';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import { leftovers, testProject } from './support';
 

@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Docker from 'dockerode';
-import type { ComposeProgressEvent } from '../../../src/shared/schemas/compose-progress';
-import { ComposeEngine } from '../../../src/main/services/compose/engine';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
+import { ComposeEngine } from '../../../src/main/services/compose/engine/compose-engine';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import { compose, containerIds, testProject, type TestProject } from './support';
 

@@ -6,11 +6,11 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type Docker from 'dockerode';
 import type { CliCommand } from '../../../src/main/cli/command';
-import { ComposeEngine } from '../../../src/main/services/compose/engine';
+import { ComposeEngine } from '../../../src/main/services/compose/engine/compose-engine';
 import { loadProject, type ComposeProject } from '../../../src/main/services/compose/load';
 import { COMPOSE_LABELS } from '../../../src/main/services/compose/labels';
 import { captureCli } from '../../support/cli-context';
-import type { ComposeProgressEvent } from '../../../src/shared/schemas/compose-progress';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 
 const exec = promisify(execFile);
 

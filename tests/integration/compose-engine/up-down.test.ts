@@ -1,6 +1,6 @@
 /** up/down over the real engine: depends_on ordering, health waits, Compose's failure texts, busy and cancel. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ComposeProgressEventSchema } from '../../../src/shared/schemas/compose-progress';
+import { ComposeProgressEventSchema } from '@shared/schemas/compose-progress';
 import { requireEngine } from '../../support/require-engine';
 import { containerIds, indexOf, leftovers, recordingEngine, testProject, type TestProject } from './support';
 

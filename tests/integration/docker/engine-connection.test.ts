@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineConnection } from '../../../src/main/services/docker/engine-connection';
-import { EngineStateSchema } from '../../../src/shared/schemas/engine';
+import { EngineStateSchema } from '@shared/schemas/engine';
 import { waitForEvent } from '../../support/engine-waits';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 

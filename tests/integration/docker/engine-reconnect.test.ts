@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDockerClient } from '../../../src/main/services/docker/docker-client';
 import { EngineConnection } from '../../../src/main/services/docker/engine-connection';
-import type { EngineState } from '../../../src/shared/schemas/engine';
+import type { EngineState } from '@shared/schemas/engine';
 import { waitForEvent, waitForState } from '../../support/engine-waits';
 import { skipWithoutPrivateDockerd, startPrivateDockerd, type PrivateDockerd } from '../../support/private-dockerd';
 import { requireEngine } from '../../support/require-engine';

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
-import type { EngineWatch } from '../../../src/main/services/events/engine-watch';
+import type { EngineWatch } from '../../../src/main/services/docker/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
-import type { ErrorPayload } from '../../../src/shared/errors';
+import type { ErrorPayload } from '@shared/errors';
 import {
   decodeLines,
   type LogLine,
   type LogSource,
   type LogsMessage,
   type LogsStreamRequest,
-} from '../../../src/shared/schemas/logs';
-import { messageCost, type ProducerFrame } from '../../../src/shared/stream-protocol';
+} from '@shared/schemas/logs';
+import { messageCost, type ProducerFrame } from '@shared/stream-protocol';
 import { TEST_IMAGE } from '../../support/require-engine';
 
 export interface CollectedLogs {

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import { createServices, type Services } from '../../../src/main/services/create-services';
-import type { EventsMessage } from '../../../src/shared/schemas/events';
-import type { ProducerFrame } from '../../../src/shared/stream-protocol';
+import type { EventsMessage } from '@shared/schemas/events';
+import type { ProducerFrame } from '@shared/stream-protocol';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 
 const engine = await requireEngine();

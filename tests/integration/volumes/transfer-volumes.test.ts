@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTransferSource } from '../../../src/main/services/volumes/transfer-source';
 import { VolumeBrowser } from '../../../src/main/services/volumes/volume-browser';
-import { TransferInputSchema, type TransferInput } from '../../../src/shared/schemas/volumes';
+import { TransferInputSchema, type TransferInput } from '@shared/schemas/volumes';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import { runTransfer } from '../../support/volumes/run-transfer';
 import { createScratchVolume, type ScratchVolume } from '../../support/volumes/scratch-volume';

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { ProducerFrame } from '../../../src/shared/stream-protocol';
+import type { ProducerFrame } from '@shared/stream-protocol';
 import { dispatch, type OperationHandlers } from '../../../src/main/ipc/core/dispatch';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';

@@ -1,5 +1,5 @@
-import { parseNvidiaCsv } from '../../../src/main/services/gpu/nvidia/csv';
-import type { ToolRunner } from '../../../src/main/services/gpu/tool-runner';
+import { parseNvidiaCsv } from '../../../src/main/services/gpus/nvidia/csv';
+import type { ToolRunner } from '../../../src/main/services/gpus/tool-runner';
 import { readFixture } from './fixtures';
 
 /**

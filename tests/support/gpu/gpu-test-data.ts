@@ -1,4 +1,4 @@
-import type { GpuDevice, HostGpuInventory } from '../../../src/shared/schemas/gpu';
+import type { GpuDevice, HostGpuInventory } from '@shared/schemas/gpu';
 
 /** A GPU as detection reports it; tests override what they care about. */
 export function nvidiaGpu(index: number, overrides: Partial<GpuDevice> = {}): GpuDevice {

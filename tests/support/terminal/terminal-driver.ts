@@ -1,8 +1,8 @@
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
-import type { ErrorPayload } from '../../../src/shared/errors';
-import type { TerminalEvent, TerminalOpenInput } from '../../../src/shared/schemas/terminal';
-import { messageCost, type ConsumerFrame, type ProducerFrame } from '../../../src/shared/stream-protocol';
+import type { ErrorPayload } from '@shared/errors';
+import type { TerminalEvent, TerminalOpenInput } from '@shared/schemas/terminal';
+import { messageCost, type ConsumerFrame, type ProducerFrame } from '@shared/stream-protocol';
 
 export interface TerminalDriverOptions {
   /** Acknowledge output as it arrives (a consumer that keeps up); off to simulate a stalled UI. */

@@ -1,5 +1,5 @@
 import type { StreamSource } from '../../../src/main/services/streams/stream-source';
-import type { TransferMessage } from '../../../src/shared/schemas/volumes';
+import type { TransferMessage } from '@shared/schemas/volumes';
 
 export interface TransferRun {
   source: StreamSource<TransferMessage>;

@@ -3,7 +3,7 @@ import { gpuPreflight } from '../../../src/main/services/compose/engine/gpu/gpu-
 import { projectWithoutGpus, withoutGpuOverride } from '../../../src/main/services/compose/engine/gpu/without-gpu';
 import { requestsGpu } from '../../../src/main/services/compose/engine/spec/device-requests';
 import { serviceOf } from '../../../src/main/services/compose/engine/service-config';
-import type { GpuCapability } from '../../../src/shared/schemas/gpu';
+import type { GpuCapability } from '@shared/schemas/gpu';
 import { projectFrom } from './fixtures';
 
 const STACK = `

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BerthError } from '../../../src/shared/errors';
+import { BerthError } from '@shared/errors';
 import { loadProjectSync } from '../../../src/main/services/compose/load';
 import { parseComposeFlags } from '../../../src/main/cli/compose-flags';
 import {

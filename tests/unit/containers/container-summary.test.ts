@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
 import { toContainerSummary } from '../../../src/main/services/containers/container-summary';
-import { ContainerSummarySchema } from '../../../src/shared/schemas/containers';
+import { ContainerSummarySchema } from '@shared/schemas/containers';
 
 /** Shape of one entry of GET /containers/json as dockerd 20.10 returns it for a Compose container. */
 const composeContainer = {

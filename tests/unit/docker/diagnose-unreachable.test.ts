@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseUnreachable } from '../../../src/main/services/docker/diagnose-unreachable';
-import { BerthError } from '../../../src/shared/errors';
-import type { Endpoint } from '../../../src/shared/schemas/engine';
+import { BerthError } from '@shared/errors';
+import type { Endpoint } from '@shared/schemas/engine';
 
 const endpoint = (overrides: Partial<Endpoint> = {}): Endpoint => ({
   kind: 'unix',

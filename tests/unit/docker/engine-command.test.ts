@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineCommand } from '../../../src/main/cli/commands/engine';
-import { EngineStateSchema } from '../../../src/shared/schemas/engine';
+import { EngineStateSchema } from '@shared/schemas/engine';
 import { captureCli } from '../../support/cli-context';
 import { startFakeEngine, type FakeEngine } from '../../support/fake-engine';
 

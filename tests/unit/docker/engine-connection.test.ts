@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EngineConnection, type EngineConnectionOptions } from '../../../src/main/services/docker/engine-connection';
-import { BerthError } from '../../../src/shared/errors';
-import { EngineStateSchema, type EngineEvent, type EngineState } from '../../../src/shared/schemas/engine';
+import { BerthError } from '@shared/errors';
+import { EngineStateSchema, type EngineEvent, type EngineState } from '@shared/schemas/engine';
 import { waitForEvent, waitForState } from '../../support/engine-waits';
 import { startFakeEngine, type FakeEngine } from '../../support/fake-engine';
 

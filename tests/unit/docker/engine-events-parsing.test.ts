@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toEngineEvent } from '../../../src/main/services/docker/engine-event';
 import { JsonLineParser } from '../../../src/main/services/docker/json-lines';
-import { EngineEventSchema } from '../../../src/shared/schemas/engine';
+import { EngineEventSchema } from '@shared/schemas/engine';
 
 function parseChunks(chunks: Array<Buffer | string>, end = false) {
   const values: unknown[] = [];

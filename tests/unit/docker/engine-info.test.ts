@@ -5,7 +5,7 @@ import {
   type RawEngineInfo,
   type RawEngineVersion,
 } from '../../../src/main/services/docker/engine-info';
-import { EngineInfoSchema, type Endpoint } from '../../../src/shared/schemas/engine';
+import { EngineInfoSchema, type Endpoint } from '@shared/schemas/engine';
 
 const dockerInfo: RawEngineInfo = {
   Name: 'gpu-box',

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveEndpoint, type ResolveEndpointOptions } from '../../../src/main/services/docker/resolve-endpoint';
-import { EndpointSchema } from '../../../src/shared/schemas/engine';
-import { BerthError } from '../../../src/shared/errors';
+import { EndpointSchema } from '@shared/schemas/engine';
+import { BerthError } from '@shared/errors';
 
 let home: string;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { operations, type OperationName } from '../../../src/shared/contract';
-import { BerthError } from '../../../src/shared/errors';
-import { OPERATION_NAMES } from '../../../src/shared/operation-names';
+import { operations, type OperationName } from '@shared/contract';
+import { BerthError } from '@shared/errors';
+import { OPERATION_NAMES } from '@shared/operation-names';
 import { dispatch, type OperationHandlers } from '../../../src/main/ipc/core/dispatch';
 
 const MALFORMED_INPUTS: unknown[] = [

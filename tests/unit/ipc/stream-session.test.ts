@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
 import type { StreamSink, StreamSource } from '../../../src/main/services/streams/stream-source';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
-import type { ProducerFrame } from '../../../src/shared/stream-protocol';
+import type { ProducerFrame } from '@shared/stream-protocol';
 
 function fakeChannel() {
   const sent: ProducerFrame[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogLine } from '../../../src/shared/schemas/logs';
+import type { LogLine } from '@shared/schemas/logs';
 import { HistoryMerge } from '../../../src/main/services/logs/history-merge';
 
 const line = (source: number, n: number): LogLine => ({

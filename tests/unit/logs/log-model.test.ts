@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogModel, NO_FILTER } from '../../../src/renderer/src/features/logs/log-model';
-import type { LogLine } from '../../../src/shared/schemas/logs';
+import type { LogLine } from '@shared/schemas/logs';
 
 const line = (n: number, extra: Partial<LogLine> = {}): LogLine => ({
   time: `2024-05-01T10:00:00.${String(n).padStart(9, '0')}Z`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startEventMatches } from '../../../src/main/services/logs/log-targets';
-import type { EngineEvent } from '../../../src/shared/schemas/engine';
+import type { EngineEvent } from '@shared/schemas/engine';
 
 const start = (id: string, attributes: Record<string, string>): EngineEvent => ({
   type: 'container',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LogPrinter } from '../../../src/main/cli/commands/logs-printer';
-import type { LogSource } from '../../../src/shared/schemas/logs';
+import type { LogSource } from '@shared/schemas/logs';
 
 const source = (index: number, name: string): LogSource => ({
   index,

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import type { EngineWatch } from '../../../src/main/services/events/engine-watch';
+import type { EngineWatch } from '../../../src/main/services/docker/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
-import type { EngineState } from '../../../src/shared/schemas/engine';
-import { decodeLines, encodeLines, type LogLine, type LogsMessage } from '../../../src/shared/schemas/logs';
-import { messageCost } from '../../../src/shared/stream-protocol';
+import type { EngineState } from '@shared/schemas/engine';
+import { decodeLines, encodeLines, type LogLine, type LogsMessage } from '@shared/schemas/logs';
+import { messageCost } from '@shared/stream-protocol';
 
 function frame(stream: 1 | 2, text: string): Buffer {
   const payload = Buffer.from(text);

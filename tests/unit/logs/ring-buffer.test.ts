@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RingBuffer } from '../../../src/shared/ring-buffer';
+import { RingBuffer } from '@shared/ring-buffer';
 
 describe('RingBuffer', () => {
   it('keeps the newest items up to its capacity and counts the dropped ones', () => {

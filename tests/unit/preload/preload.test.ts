@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { OPERATION_NAMES } from '../../../src/shared/operation-names';
+import { OPERATION_NAMES } from '@shared/operation-names';
 
 const electron = vi.hoisted(() => ({
   exposed: [] as Array<{ key: string; api: Record<string, unknown> }>,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageRepository, jupyterTokenFromLogs, mlLinksFor } from '../../../src/shared/ml-links';
+import { imageRepository, jupyterTokenFromLogs, mlLinksFor } from '@shared/ml-links';
 
 const on = (containerPort: number, hostPort = containerPort, hostIp = '0.0.0.0') => ({
   hostIp,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gpuRequestLabel, requestsOf } from '../../../src/renderer/src/features/gpus/gpu-requests-label';
 import { sparklinePoints } from '../../../src/renderer/src/features/gpus/sparkline-path';
-import type { GpuRequest } from '../../../src/shared/schemas/gpu';
+import type { GpuRequest } from '@shared/schemas/gpu';
 
 describe('sparklinePoints', () => {
   it('spreads samples over the width and scales them to the height, newest on the right', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupByProject } from '../../../src/renderer/src/features/containers/group-by-project';
-import type { ContainerSummary } from '../../../src/shared/schemas/containers';
+import type { ContainerSummary } from '@shared/schemas/containers';
 
 function container(
   name: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerSummary } from '../../../src/shared/schemas/containers';
-import type { ProjectDetail } from '../../../src/shared/schemas/projects';
-import { isSecretKey } from '../../../src/shared/secret-keys';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import type { ProjectDetail } from '@shared/schemas/projects';
+import { isSecretKey } from '@shared/secret-keys';
 import { parseEnvLines, serializeEnvLines } from '../../../src/renderer/src/features/projects/env-lines';
 import {
   finished,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations, streams } from '../../../src/shared/contract';
+import { operations, streams } from '@shared/contract';
 
 describe('the volume contract', () => {
   const target = { kind: 'volume', volume: 'data_1' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatEntries, formatVolumeList } from '../../../src/main/cli/commands/volumes-format';
-import type { VolumeSummary } from '../../../src/shared/schemas/volumes';
+import type { VolumeSummary } from '@shared/schemas/volumes';
 
 const volume = (name: string, overrides: Partial<VolumeSummary> = {}): VolumeSummary => ({
   name,

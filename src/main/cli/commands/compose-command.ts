@@ -4,13 +4,15 @@
  */
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
-import { BerthError, toErrorPayload } from '../../../shared/errors';
-import { createDockerClient, resolveEndpoint } from '../../services/docker';
-import { ComposeEngine, registryAuthFromDockerConfig } from '../../services/compose/engine';
+import { BerthError, toErrorPayload } from '@shared/errors';
+import { createDockerClient } from '../../services/docker/docker-client';
+import { resolveEndpoint } from '../../services/docker/resolve-endpoint';
+import { ComposeEngine } from '../../services/compose/engine/compose-engine';
+import { registryAuthFromDockerConfig } from '../../services/compose/engine/image/registry-auth';
 import type { GpuCapabilityCheck } from '../../services/compose/engine/gpu/gpu-preflight';
 import type { ComposeProject } from '../../services/compose/load';
-import { GpuService } from '../../services/gpu/gpu-service';
-import { dockerodeGpuAccess } from '../../services/gpu/docker-access';
+import { GpuService } from '../../services/gpus/gpu-service';
+import { dockerodeGpuAccess } from '../../services/gpus/docker-access';
 import type { CliCommand, CliContext } from '../command';
 import { loadCliProject } from '../load-cli-project';
 import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';

@@ -3,7 +3,7 @@
  * per container, network, volume and pull); otherwise plain lines, one per change, as `docker compose` prints them.
  */
 import type { Writable } from 'node:stream';
-import type { ComposeProgressEvent } from '../../../shared/schemas/compose-progress';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 
 const LABELS: Partial<Record<ComposeProgressEvent['kind'], string>> = {
   creating: 'Creating',

@@ -1,5 +1,5 @@
 /** `berth config`: loads the Compose project like `docker compose config` and prints it (JSON), or lists services/profiles. */
-import { toErrorPayload } from '../../../shared/errors';
+import { toErrorPayload } from '@shared/errors';
 import { declaredProfiles } from '../../services/compose/profiles/profiles';
 import { toComposeConfigJson } from '../../services/compose/model/serialize';
 import type { CliCommand, CliContext } from '../command';

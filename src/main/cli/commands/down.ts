@@ -1,6 +1,6 @@
 /** `berth down`: stop and remove the project's containers and networks, like `docker compose down`. */
-import { BerthError } from '../../../shared/errors';
-import { projectByName } from '../../services/compose/engine';
+import { BerthError } from '@shared/errors';
+import { projectByName } from '../../services/compose/engine/project-by-name';
 import { composeCommand, flag, numberFlag } from './compose-command';
 
 const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... down [OPTIONS]

@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import type { EngineState } from '../../../shared/schemas/engine';
+import type { EngineState } from '@shared/schemas/engine';
 import { probeEngine } from '../../services/docker/probe-engine';
 import type { CliCommand, CliContext } from '../command';
 

@@ -1,11 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { toErrorPayload } from '../../../shared/errors';
+import { toErrorPayload } from '@shared/errors';
 import { loadProject } from '../../services/compose/load';
 import { COMPOSE_PROJECT_NAME } from '../../services/compose/load/compose-env-vars';
-import { execExitCode } from '../../services/terminal/exec-exit-code';
-import { findServiceContainer } from '../../services/terminal/find-service-container';
-import { requireRunningContainer } from '../../services/terminal/open-container-shell';
+import { execExitCode } from '../../services/terminals/exec-exit-code';
+import { findServiceContainer } from '../../services/terminals/find-service-container';
+import { requireRunningContainer } from '../../services/terminals/open-container-shell';
 import type { CliCommand, CliContext } from '../command';
 import type { ComposeFlags } from '../compose-flags';
 import { DEFAULT_COMPOSE_DEPS } from './compose-command';

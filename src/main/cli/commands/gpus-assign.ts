@@ -1,5 +1,5 @@
 /** `berth gpus assign`: the GPU pin the app's GPU page makes, for scripts. */
-import { AssignGpusInputSchema } from '../../../shared/schemas/projects';
+import { AssignGpusInputSchema } from '@shared/schemas/projects';
 import { GpuAssignmentsStore } from '../../services/compose/berth-overrides/gpu-assignments-store';
 import type { CliContext } from '../command';
 import { cliStateDir } from '../cli-state-dir';

@@ -1,4 +1,4 @@
-import type { GpuDevice, GpuOverview, GpuRequest } from '../../../shared/schemas/gpu';
+import type { GpuDevice, GpuOverview, GpuRequest } from '@shared/schemas/gpu';
 
 const dash = '–';
 

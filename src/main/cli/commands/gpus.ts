@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
-import { GpuService } from '../../services/gpu/gpu-service';
-import { dockerodeGpuAccess } from '../../services/gpu/docker-access';
-import type { GpuEngine } from '../../services/gpu/gpu-service';
-import { createDockerClient, resolveEndpoint } from '../../services/docker';
+import { GpuService } from '../../services/gpus/gpu-service';
+import { dockerodeGpuAccess } from '../../services/gpus/docker-access';
+import type { GpuEngine } from '../../services/gpus/gpu-service';
+import { createDockerClient } from '../../services/docker/docker-client';
+import { resolveEndpoint } from '../../services/docker/resolve-endpoint';
 import { pingEngine } from '../../services/docker/connect-engine';
 import type { CliCommand, CliContext } from '../command';
 import { runGpusAssign } from './gpus-assign';

@@ -1,4 +1,4 @@
-import type { LogLine, LogSource } from '../../../shared/schemas/logs';
+import type { LogLine, LogSource } from '@shared/schemas/logs';
 
 /** Prefix colors, cycling per container as `docker compose logs` does (ANSI 36, 33, 32, 35, 34 and bright ones). */
 const PREFIX_COLORS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];

@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
-import { toErrorPayload } from '../../../shared/errors';
-import type { LogTarget } from '../../../shared/schemas/logs';
+import { toErrorPayload } from '@shared/errors';
+import type { LogTarget } from '@shared/schemas/logs';
 import { loadProject } from '../../services/compose/load';
 import { EngineConnection } from '../../services/docker/engine-connection';
-import type { EngineWatch } from '../../services/events/engine-watch';
+import type { EngineWatch } from '../../services/docker/engine-watch';
 import { LogsSession } from '../../services/logs/logs-session';
 import type { CliCommand, CliContext } from '../command';
 import { ComposeFlagError, parseComposeFlags } from '../compose-flags';

@@ -1,4 +1,4 @@
-import type { VolumeEntry, VolumeList } from '../../../shared/schemas/volumes';
+import type { VolumeEntry, VolumeList } from '@shared/schemas/volumes';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

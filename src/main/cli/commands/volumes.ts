@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import { VolumeNameSchema } from '../../../shared/schemas/volumes';
-import { createDockerClient, resolveEndpoint } from '../../services/docker';
+import { BerthError } from '@shared/errors';
+import { VolumeNameSchema } from '@shared/schemas/volumes';
+import { createDockerClient } from '../../services/docker/docker-client';
+import { resolveEndpoint } from '../../services/docker/resolve-endpoint';
 import { pingEngine } from '../../services/docker/connect-engine';
 import { listVolumes } from '../../services/volumes/list-volumes';
 import { VolumeBrowser } from '../../services/volumes/volume-browser';

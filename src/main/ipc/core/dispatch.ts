@@ -1,5 +1,5 @@
-import { operations, type OperationInput, type OperationName, type OperationOutput } from '../../../shared/contract';
-import { BerthError, toErrorPayload, type Result } from '../../../shared/errors';
+import { operations, type OperationInput, type OperationName, type OperationOutput } from '@shared/contract';
+import { BerthError, toErrorPayload, type Result } from '@shared/errors';
 
 export type OperationHandlers = {
   [N in OperationName]: (input: OperationInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;

@@ -1,4 +1,4 @@
-import { FLOW_CONTROL } from '../../../shared/stream-protocol';
+import { FLOW_CONTROL } from '@shared/stream-protocol';
 
 export interface FlowControlTarget {
   pause(): void;

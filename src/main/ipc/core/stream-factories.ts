@@ -1,4 +1,4 @@
-import type { StreamInput, StreamKind, StreamMessage } from '../../../shared/contract';
+import type { StreamInput, StreamKind, StreamMessage } from '@shared/contract';
 import type { StreamSource } from '../../services/streams/stream-source';
 
 /** One producer factory per stream kind of the contract. */

@@ -1,6 +1,6 @@
-import { streams, type StreamContract, type StreamKind } from '../../../shared/contract';
-import { toErrorPayload, type ErrorPayload } from '../../../shared/errors';
-import { FLOW_CONTROL, isConsumerFrame, messageCost, type ProducerFrame } from '../../../shared/stream-protocol';
+import { streams, type StreamContract, type StreamKind } from '@shared/contract';
+import { toErrorPayload, type ErrorPayload } from '@shared/errors';
+import { FLOW_CONTROL, isConsumerFrame, messageCost, type ProducerFrame } from '@shared/stream-protocol';
 import { AckFlowControl } from './flow-control';
 import type { StreamSource } from '../../services/streams/stream-source';
 import type { StreamFactories } from './stream-factories';

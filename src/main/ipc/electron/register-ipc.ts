@@ -5,8 +5,8 @@ import {
   type IpcMainInvokeEvent,
   type MessagePortMain,
 } from 'electron';
-import { IPC_CHANNELS } from '../../../shared/operation-names';
-import type { ErrorPayload } from '../../../shared/errors';
+import { IPC_CHANNELS } from '@shared/operation-names';
+import type { ErrorPayload } from '@shared/errors';
 import { dispatch, type OperationHandlers } from '../core/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustPolicy } from '../core/sender-guard';
 import { openStreamSession, type StreamChannel } from '../core/stream-session';

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { ContainerStateSchema, type ContainerSummary } from '../../../shared/schemas/containers';
+import { ContainerStateSchema, type ContainerSummary } from '@shared/schemas/containers';
 import { COMPOSE_LABELS } from '../compose/labels';
 
 type Health = ContainerSummary['health'];

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { ContainerSummary } from '../../../shared/schemas/containers';
+import type { ContainerSummary } from '@shared/schemas/containers';
 import { BERTH_LABELS } from '../berth-labels';
 import { toContainerSummary } from './container-summary';
 

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { jupyterTokenFromLogs } from '../../../shared/ml-links';
+import { jupyterTokenFromLogs } from '@shared/ml-links';
 
 /**
  * The token Jupyter printed in its recent logs, for a link that logs straight in. The multiplexing headers of a

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { EngineInfo } from '../../../shared/schemas/engine';
+import type { EngineInfo } from '@shared/schemas/engine';
 import { createDockerClient } from './docker-client';
 import { toEngineInfo, type RawEngineInfo, type RawEngineVersion } from './engine-info';
 import type { ResolvedEndpoint } from './engine-target';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { readJsonFile } from './docker-config';
 
 /** The name the docker CLI reserves for "no context": DOCKER_HOST or the platform's default socket. */

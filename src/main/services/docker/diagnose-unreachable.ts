@@ -1,5 +1,5 @@
-import { BerthError } from '../../../shared/errors';
-import type { Endpoint } from '../../../shared/schemas/engine';
+import { BerthError } from '@shared/errors';
+import type { Endpoint } from '@shared/schemas/engine';
 import { permissionFix, startEngineFix } from './start-engine-fix';
 
 export interface UnreachableDiagnosis {

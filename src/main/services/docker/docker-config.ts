@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 /** The docker CLI's configuration directory: `$DOCKER_CONFIG`, else `~/.docker`. */
 export function dockerConfigDir(env: NodeJS.ProcessEnv, homeDir: string): string {

@@ -1,5 +1,5 @@
-import { BerthError } from '../../../shared/errors';
-import type { Endpoint } from '../../../shared/schemas/engine';
+import { BerthError } from '@shared/errors';
+import type { Endpoint } from '@shared/schemas/engine';
 import { DEFAULT_NAMED_PIPE, DEFAULT_UNIX_SOCKET, type EngineTarget, type TlsSettings } from './engine-target';
 
 const PLAIN_TCP_PORT = 2375;

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import type { EngineEvent, EngineState } from '../../../shared/schemas/engine';
+import { BerthError } from '@shared/errors';
+import type { EngineEvent, EngineState } from '@shared/schemas/engine';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 import { connectEngine, DEFAULT_REQUEST_TIMEOUT_MS, pingEngine } from './connect-engine';
 import { diagnoseUnreachable } from './diagnose-unreachable';

@@ -1,4 +1,4 @@
-import type { EngineEvent } from '../../../shared/schemas/engine';
+import type { EngineEvent } from '@shared/schemas/engine';
 
 /** One message of `GET /events`; old engines only fill `status`, `id` and `time`. */
 interface RawEngineEvent {

@@ -1,4 +1,4 @@
-import type { Endpoint, EngineInfo } from '../../../shared/schemas/engine';
+import type { Endpoint, EngineInfo } from '@shared/schemas/engine';
 
 /** The fields of `GET /info` Berth reads; every one may be missing on engines that only mimic Docker's API. */
 export interface RawEngineInfo {

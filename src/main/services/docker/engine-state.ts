@@ -1,4 +1,4 @@
-import type { Endpoint, EngineInfo, EngineState } from '../../../shared/schemas/engine';
+import type { Endpoint, EngineInfo, EngineState } from '@shared/schemas/engine';
 import type { UnreachableDiagnosis } from './diagnose-unreachable';
 
 export function connectingState(endpoint: Endpoint | null, now: number, reason: string | null = null): EngineState {

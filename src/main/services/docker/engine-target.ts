@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../../shared/schemas/engine';
+import type { Endpoint } from '@shared/schemas/engine';
 import type { TlsMaterial } from './tls-material';
 
 /** TLS settings for a tcp engine; `verify: false` is the docker CLI's `--tls` without `--tlsverify`. */

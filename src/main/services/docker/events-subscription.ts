@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { EngineEvent } from '../../../shared/schemas/engine';
+import type { EngineEvent } from '@shared/schemas/engine';
 import { DEFAULT_REQUEST_TIMEOUT_MS, type RequestOptions } from './connect-engine';
 import { toEngineEvent } from './engine-event';
 import { JsonLineParser } from './json-lines';

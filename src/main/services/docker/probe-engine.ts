@@ -1,4 +1,4 @@
-import type { EngineState } from '../../../shared/schemas/engine';
+import type { EngineState } from '@shared/schemas/engine';
 import { connectEngine } from './connect-engine';
 import { diagnoseUnreachable } from './diagnose-unreachable';
 import { connectedState, unreachableState } from './engine-state';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Endpoint } from '../../../shared/schemas/engine';
+import type { Endpoint } from '@shared/schemas/engine';
 import { dockerConfigDir, readCurrentContext } from './docker-config';
 import { parseDockerHost, type HostOrigin, type ParsedDockerHost } from './docker-host';
 import { DEFAULT_CONTEXT_NAME, readStoredContext } from './context-store';

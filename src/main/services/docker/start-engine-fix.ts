@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../../shared/schemas/engine';
+import type { Endpoint } from '@shared/schemas/engine';
 
 /** How to start the engine Berth looked for, in the words of the product that provides it. */
 export function startEngineFix(endpoint: Endpoint | null, platform: NodeJS.Platform): string {

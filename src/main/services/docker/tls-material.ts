@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 /** Client TLS files as the docker CLI names them inside a cert directory. */
 export interface TlsMaterial {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Endpoint } from '../../../shared/schemas/engine';
+import type { Endpoint } from '@shared/schemas/engine';
 
 export interface WellKnownSocket {
   path: string;

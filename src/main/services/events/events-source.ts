@@ -1,9 +1,9 @@
-import type { ContainerSummary } from '../../../shared/schemas/containers';
-import type { EventsMessage } from '../../../shared/schemas/events';
-import type { EngineEvent } from '../../../shared/schemas/engine';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import type { EventsMessage } from '@shared/schemas/events';
+import type { EngineEvent } from '@shared/schemas/engine';
 import type { StreamSource } from '../streams/stream-source';
 import { findContainer } from '../containers/containers-service';
-import type { EngineWatch } from './engine-watch';
+import type { EngineWatch } from '../docker/engine-watch';
 import { PausedBuffer } from './paused-buffer';
 
 /**

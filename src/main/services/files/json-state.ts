@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { writeFileAtomic } from './atomic-write';
 
 /**

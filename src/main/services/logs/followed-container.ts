@@ -1,4 +1,4 @@
-import type { LogSource } from '../../../shared/schemas/logs';
+import type { LogSource } from '@shared/schemas/logs';
 import type { OutputStream } from './container-log-reader';
 import { toUnixTimestamp } from './log-timestamp';
 import { StreamCursor } from './stream-cursor';

@@ -1,4 +1,4 @@
-import type { LogLine } from '../../../shared/schemas/logs';
+import type { LogLine } from '@shared/schemas/logs';
 
 /** Queue length at which a source's reader is paused, and the one at which it reads again. */
 const PAUSE_AT = 4_000;

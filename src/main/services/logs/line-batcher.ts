@@ -1,4 +1,4 @@
-import type { LogLine } from '../../../shared/schemas/logs';
+import type { LogLine } from '@shared/schemas/logs';
 
 /** Most lines handed on at once; also bounds the size of one stream message. */
 export const MAX_BATCH_LINES = 500;

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import type { EngineEvent } from '../../../shared/schemas/engine';
-import type { LogTarget } from '../../../shared/schemas/logs';
+import { BerthError } from '@shared/errors';
+import type { EngineEvent } from '@shared/schemas/engine';
+import type { LogTarget } from '@shared/schemas/logs';
 import { COMPOSE_LABELS } from '../compose/labels';
 
 /** A container whose logs a session reads. */

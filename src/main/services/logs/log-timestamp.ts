@@ -1,4 +1,4 @@
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 const FIXED_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{9}Z$/;
 const ANY_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/;

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
-import type { EngineEvent, EngineState } from '../../../shared/schemas/engine';
-import type { LogLine, LogSource, LogTarget } from '../../../shared/schemas/logs';
-import type { EngineWatch } from '../events/engine-watch';
+import type { EngineEvent, EngineState } from '@shared/schemas/engine';
+import type { LogLine, LogSource, LogTarget } from '@shared/schemas/logs';
+import type { EngineWatch } from '../docker/engine-watch';
 import { ContainerLogReader, type LogRequest, type OutputStream } from './container-log-reader';
 import { FollowedContainer } from './followed-container';
 import { HistoryMerge } from './history-merge';

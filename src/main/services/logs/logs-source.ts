@@ -1,12 +1,12 @@
-import { RingBuffer } from '../../../shared/ring-buffer';
+import { RingBuffer } from '@shared/ring-buffer';
 import {
   encodeLines,
   LogsStreamInputSchema,
   type LogLine,
   type LogsMessage,
   type LogsStreamRequest,
-} from '../../../shared/schemas/logs';
-import type { EngineWatch } from '../events/engine-watch';
+} from '@shared/schemas/logs';
+import type { EngineWatch } from '../docker/engine-watch';
 import type { StreamSink, StreamSource } from '../streams/stream-source';
 import { MAX_BATCH_LINES } from './line-batcher';
 import { LogsSession } from './logs-session';

@@ -2,9 +2,9 @@
  * The `compose` stream: one Compose operation run from the UI (up, stop, down…), its progress as it happens, then
  * `done`; a failure closes the stream with the error, and closing the stream cancels the operation.
  */
-import { BerthError } from '../../../shared/errors';
-import type { ComposeOperationMessage } from '../../../shared/schemas/compose-progress';
-import type { ComposeAction, ComposeOperationInput, ProjectRef } from '../../../shared/schemas/projects';
+import { BerthError } from '@shared/errors';
+import type { ComposeOperationMessage } from '@shared/schemas/compose-progress';
+import type { ComposeAction, ComposeOperationInput, ProjectRef } from '@shared/schemas/projects';
 import type { ComposeEngine, OperationOptions } from '../compose/engine/compose-engine';
 import { projectByName } from '../compose/engine/project-by-name';
 import type { Plan } from '../compose/engine/plan/steps';

@@ -1,9 +1,9 @@
 /** The project's .env as the editor sees it: the text as written, and which keys hold secrets. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BerthError } from '../../../shared/errors';
-import type { EnvFile } from '../../../shared/schemas/projects';
-import { isSecretKey } from '../../../shared/secret-keys';
+import { BerthError } from '@shared/errors';
+import type { EnvFile } from '@shared/schemas/projects';
+import { isSecretKey } from '@shared/secret-keys';
 import { writeFileAtomic } from '../files/atomic-write';
 
 const ASSIGNMENT = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/;

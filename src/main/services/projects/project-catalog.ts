@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { BerthError, toErrorPayload } from '../../../shared/errors';
-import type { ProjectRef, ProjectSummary } from '../../../shared/schemas/projects';
+import { BerthError, toErrorPayload } from '@shared/errors';
+import type { ProjectRef, ProjectSummary } from '@shared/schemas/projects';
 import {
   berthFilesOf,
   loadProjectWithOverrides,

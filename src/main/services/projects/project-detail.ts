@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ProjectDetail, ServiceInfo } from '../../../shared/schemas/projects';
+import type { ProjectDetail, ServiceInfo } from '@shared/schemas/projects';
 import type { ComposeProject, ComposeService } from '../compose/model/project';
-import { requestsFromComposeService } from '../gpu/gpu-requests';
+import { requestsFromComposeService } from '../gpus/gpu-requests';
 import { projectStacks } from './project-stacks';
 
 interface ModelPort {

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
 const STACK_FILE = /^(docker-)?compose[.-][\w.-]+\.ya?ml$/;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Stack } from '../../../shared/schemas/projects';
+import type { Stack } from '@shared/schemas/projects';
 import type { ComposeProject } from '../compose/model/project';
 import { servicesByFile, stackLabel } from './compose-file-stacks';
 

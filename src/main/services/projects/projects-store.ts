@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ProjectsStateSchema, type ProjectsState, type SavedProject } from '../../../shared/schemas/projects';
+import { ProjectsStateSchema, type ProjectsState, type SavedProject } from '@shared/schemas/projects';
 import { JsonState } from '../files/json-state';
 
 /**

@@ -1,8 +1,8 @@
 import { access, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { BerthError } from '../../../shared/errors';
-import { TemplateSchema, type Template } from '../../../shared/schemas/projects';
+import { BerthError } from '@shared/errors';
+import { TemplateSchema, type Template } from '@shared/schemas/projects';
 import { setDotenvValue } from './dotenv-line';
 
 const TemplateIndexSchema = z.array(TemplateSchema);

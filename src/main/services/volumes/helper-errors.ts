@@ -1,4 +1,4 @@
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { CommandResult } from './run-in-helper';
 import { EXIT } from './helper-scripts';
 import { escapesRoot } from './volume-path';

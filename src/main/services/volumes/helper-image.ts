@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { BERTH_LABELS } from '../berth-labels';
 
 /** The image Berth prefers for helper containers: tiny, with a shell, find, stat and tar. */

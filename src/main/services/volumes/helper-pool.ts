@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { MOUNT_ROOT } from './volume-path';
 import { BERTH_LABELS } from '../berth-labels';
 

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import type { BindMount, VolumeList, VolumeSize, VolumeSummary, VolumeUser } from '../../../shared/schemas/volumes';
+import type { BindMount, VolumeList, VolumeSize, VolumeSummary, VolumeUser } from '@shared/schemas/volumes';
 import { COMPOSE_LABELS } from '../compose/labels';
 import { HELPER_LABEL } from './helper-pool';
 

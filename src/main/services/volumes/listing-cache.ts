@@ -1,4 +1,4 @@
-import type { VolumeEntry } from '../../../shared/schemas/volumes';
+import type { VolumeEntry } from '@shared/schemas/volumes';
 
 interface CachedListing {
   entries: VolumeEntry[];

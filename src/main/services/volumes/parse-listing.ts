@@ -1,4 +1,4 @@
-import type { EntryType, VolumeEntry } from '../../../shared/schemas/volumes';
+import type { EntryType, VolumeEntry } from '@shared/schemas/volumes';
 
 const TYPE_MASK = 0o170000;
 const TYPE_BY_BITS: Record<number, EntryType> = { 0o040000: 'directory', 0o100000: 'file', 0o120000: 'symlink' };

@@ -1,4 +1,4 @@
-import type { Preview } from '../../../shared/schemas/volumes';
+import type { Preview } from '@shared/schemas/volumes';
 
 const IMAGE_SIGNATURES: Array<{ mime: string; bytes: number[]; offset?: number }> = [
   { mime: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import { pruneConfirmation } from '../../../shared/schemas/volumes';
+import { BerthError } from '@shared/errors';
+import { pruneConfirmation } from '@shared/schemas/volumes';
 import type { HelperPool } from './helper-pool';
 import { listVolumes } from './list-volumes';
 

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { HelperPool } from './helper-pool';
 import { listVolumes } from './list-volumes';
 

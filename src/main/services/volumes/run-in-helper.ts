@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type { Readable } from 'node:stream';
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { FrameDemuxer } from '../logs/frame-demuxer';
 
 export interface CommandResult {

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import type { TransferInput, TransferMessage } from '../../../shared/schemas/volumes';
+import { BerthError } from '@shared/errors';
+import type { TransferInput, TransferMessage } from '@shared/schemas/volumes';
 import type { StreamSource } from '../streams/stream-source';
 import { ByteQueue } from './byte-queue';
 import { downloadEntry, planDownload } from './download';

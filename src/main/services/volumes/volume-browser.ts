@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { BerthError } from '../../../shared/errors';
-import type { BrowseTarget, DirectoryPage, Preview, VolumeEntry } from '../../../shared/schemas/volumes';
+import { BerthError } from '@shared/errors';
+import type { BrowseTarget, DirectoryPage, Preview, VolumeEntry } from '@shared/schemas/volumes';
 import { checkHelperResult } from './helper-errors';
 import { pickHelperImage } from './helper-image';
 import { HelperPool, type MountSource } from './helper-pool';
@@ -15,7 +15,7 @@ import {
   shellCommand,
 } from './helper-scripts';
 import { ListingCache } from './listing-cache';
-import { resolveMountSource, targetKey } from './mount-source';
+import { resolveMountSource, targetKey } from './resolve-mount';
 import { fillLinkTargets, parseListing, symlinkPaths, type ParsedListing } from './parse-listing';
 import { looksLikeImage, MAX_IMAGE_PREVIEW_BYTES, previewContent } from './preview-content';
 import { runInHelper, type CommandResult } from './run-in-helper';

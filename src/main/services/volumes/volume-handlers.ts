@@ -2,7 +2,7 @@ import type { OperationHandlers } from '../../ipc/core/dispatch';
 import type { StreamFactories } from '../../ipc/core/stream-factories';
 import type { EngineConnection } from '../docker/engine-connection';
 import { listVolumes, volumeSizes } from './list-volumes';
-import { resolveMountSource } from './mount-source';
+import { resolveMountSource } from './resolve-mount';
 import { pruneVolumes } from './prune-volumes';
 import { removeVolume } from './remove-volume';
 import { createTransferSource, type SaveLocationPicker } from './transfer-source';

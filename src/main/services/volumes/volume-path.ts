@@ -1,4 +1,4 @@
-import { BerthError } from '../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 /** Where helper containers mount the volume (or bind mount) being browsed. */
 export const MOUNT_ROOT = '/v';

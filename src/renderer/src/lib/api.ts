@@ -1,5 +1,5 @@
-import type { BerthApi, StreamHandlers, StreamInput, StreamKind, StreamMessage } from '../../../shared/contract';
-import { messageCost } from '../../../shared/stream-protocol';
+import type { BerthApi, StreamHandlers, StreamInput, StreamKind, StreamMessage } from '@shared/contract';
+import { messageCost } from '@shared/stream-protocol';
 import { createBridgeApi } from './bridge-transport';
 
 declare global {

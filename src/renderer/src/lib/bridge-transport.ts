@@ -1,7 +1,7 @@
-import type { BerthApi, StreamHandle } from '../../../shared/contract';
-import type { Result } from '../../../shared/errors';
-import { buildOperationTree } from '../../../shared/operation-tree';
-import type { ConsumerFrame, ProducerFrame } from '../../../shared/stream-protocol';
+import type { BerthApi, StreamHandle } from '@shared/contract';
+import type { Result } from '@shared/errors';
+import { buildOperationTree } from '@shared/operation-tree';
+import type { ConsumerFrame, ProducerFrame } from '@shared/stream-protocol';
 
 /**
  * `BerthApi` over the loopback test bridge (tests/support/bridge): a WebSocket for calls and one per

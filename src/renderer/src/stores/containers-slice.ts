@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ContainerSummary } from '../../../shared/schemas/containers';
+import type { ContainerSummary } from '@shared/schemas/containers';
 import type { BerthStore } from './store';
 
 export interface ContainersSlice {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { EngineState } from '../../../shared/schemas/engine';
+import type { EngineState } from '@shared/schemas/engine';
 import type { BerthStore } from './store';
 
 export interface EngineSlice {

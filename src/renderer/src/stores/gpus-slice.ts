@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { OperationOutput } from '../../../shared/contract';
-import type { ErrorPayload } from '../../../shared/errors';
-import type { GpuOverview } from '../../../shared/schemas/gpu';
+import type { OperationOutput } from '@shared/contract';
+import type { ErrorPayload } from '@shared/errors';
+import type { GpuOverview } from '@shared/schemas/gpu';
 import { api } from '../lib/api';
 import type { BerthStore } from './store';
 

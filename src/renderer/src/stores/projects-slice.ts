@@ -1,12 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { ErrorPayload } from '../../../shared/errors';
-import type {
-  ComposeAction,
-  ProjectDetail,
-  ProjectRef,
-  ProjectSummary,
-  Template,
-} from '../../../shared/schemas/projects';
+import type { ErrorPayload } from '@shared/errors';
+import type { ComposeAction, ProjectDetail, ProjectRef, ProjectSummary, Template } from '@shared/schemas/projects';
 import { finished, startedOperation, withProgress, type OperationState } from '../features/projects/operation-progress';
 import { api, subscribe } from '../lib/api';
 import type { BerthStore } from './store';

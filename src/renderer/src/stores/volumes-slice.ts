@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { ErrorPayload } from '../../../shared/errors';
-import type { BrowseTarget, VolumeList } from '../../../shared/schemas/volumes';
+import type { ErrorPayload } from '@shared/errors';
+import type { BrowseTarget, VolumeList } from '@shared/schemas/volumes';
 import { api } from '../lib/api';
 import type { BerthStore } from './store';
 

@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../files/atomic-write';
-import { gpuAssignmentOverride } from '../../gpu/gpu-assignment-override';
+import { gpuAssignmentOverride } from '../../gpus/gpu-assignment-override';
 import { loadProject, type ComposeProject, type LoadOptions } from '../load';
 import type { GpuAssignmentsStore } from './gpu-assignments-store';
 import { overrideFilePath } from './state-dir';

@@ -3,8 +3,8 @@
  * in a loaded project and get progress events; only the Engine API is used, never the Compose CLI.
  */
 import type Docker from 'dockerode';
-import { BerthError } from '../../../../shared/errors';
-import type { ComposeProgressEvent } from '../../../../shared/schemas/compose-progress';
+import { BerthError } from '@shared/errors';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 import type { ComposeProject } from '../model/project';
 import { applyContext, applyPlan } from './apply/apply-plan';
 import type { ApplyOptions } from './apply/apply-context';

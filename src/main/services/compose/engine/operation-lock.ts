@@ -1,5 +1,5 @@
 /** One operation per project at a time: a second one fails fast with E_PROJECT_BUSY instead of racing the first. */
-import { BerthError } from '../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 export class ProjectLocks {
   private readonly held = new Map<string, string>();

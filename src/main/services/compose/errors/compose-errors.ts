@@ -1,4 +1,4 @@
-import { BerthError } from '../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 /** Where in the user's files a problem sits; every field is optional because not every failure has a place. */
 export interface ComposeErrorLocation {

@@ -3,7 +3,7 @@
  * Every failure is a BerthError (E_COMPOSE_FILE or E_COMPOSE_INVALID); nothing else escapes.
  */
 import { dirname, resolve } from 'node:path';
-import { BerthError } from '../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import { readEnvFiles, withFallback, type Environment } from '../env/env-files';
 import { resolveServiceEnvFiles } from '../env/service-env-files';
 import { composeFileError, composeInvalidError } from '../errors/compose-errors';

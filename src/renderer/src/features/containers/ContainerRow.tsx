@@ -1,4 +1,4 @@
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
+import type { ContainerSummary } from '@shared/schemas/containers';
 import { openLogs } from '../logs/logs-target';
 import { PortLinks } from './PortLinks';
 import { openContainerShell } from '../terminals/open-terminal';

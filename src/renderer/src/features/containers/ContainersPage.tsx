@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import type { GpuRequest } from '../../../../shared/schemas/gpu';
+import type { GpuRequest } from '@shared/schemas/gpu';
 import { useBerthStore } from '../../stores/store';
 import { ContainerRow } from './ContainerRow';
 import { gpuRequestLabel, requestsOf } from '../gpus/gpu-requests-label';

@@ -1,5 +1,5 @@
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
-import { mlLinksFor } from '../../../../shared/ml-links';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import { mlLinksFor } from '@shared/ml-links';
 import { api } from '../../lib/api';
 
 interface PortLinksProps {

@@ -1,4 +1,4 @@
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
+import type { ContainerSummary } from '@shared/schemas/containers';
 
 export interface ContainerGroup {
   /** Compose project name, or null for containers started outside Compose. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EngineInfo, EngineState } from '../../../../shared/schemas/engine';
+import type { EngineInfo, EngineState } from '@shared/schemas/engine';
 import { useBerthStore } from '../../stores/store';
 
 function useSecondsUntil(epochMs: number | null): number | null {

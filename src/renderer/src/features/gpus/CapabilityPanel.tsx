@@ -1,4 +1,4 @@
-import type { GpuCapability } from '../../../../shared/schemas/gpu';
+import type { GpuCapability } from '@shared/schemas/gpu';
 
 const VERDICT_TEXT = { yes: 'yes', no: 'no', unknown: 'unknown' } as const;
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { GpuDevice } from '../../../../shared/schemas/gpu';
+import type { ErrorPayload } from '@shared/errors';
+import type { GpuDevice } from '@shared/schemas/gpu';
 import { useBerthStore } from '../../stores/store';
 import { pinnableGpus, pinnedGpuLabel } from './gpu-pin-label';
 

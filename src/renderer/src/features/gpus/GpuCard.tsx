@@ -1,4 +1,4 @@
-import type { GpuDevice, GpuMetrics, GpuUsage } from '../../../../shared/schemas/gpu';
+import type { GpuDevice, GpuMetrics, GpuUsage } from '@shared/schemas/gpu';
 import { Sparkline } from './Sparkline';
 
 function formatMiB(value: number | null): string {

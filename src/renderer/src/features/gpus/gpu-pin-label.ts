@@ -1,4 +1,4 @@
-import type { GpuDevice } from '../../../../shared/schemas/gpu';
+import type { GpuDevice } from '@shared/schemas/gpu';
 
 /** The GPUs NVIDIA's container runtime can be pinned to by `device_ids`: the ones nvidia-smi lists. */
 export function pinnableGpus(gpus: readonly GpuDevice[]): GpuDevice[] {

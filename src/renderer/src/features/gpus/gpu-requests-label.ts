@@ -1,4 +1,4 @@
-import type { GpuRequest } from '../../../../shared/schemas/gpu';
+import type { GpuRequest } from '@shared/schemas/gpu';
 
 /** `GPU ×2`, `all GPUs`, `GPU 0,1` — what a service asks for, in a badge's few characters. */
 export function gpuRequestLabel(request: Pick<GpuRequest, 'count' | 'deviceIds'>): string {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { GpuMetrics } from '../../../../shared/schemas/gpu';
+import type { GpuMetrics } from '@shared/schemas/gpu';
 import { api } from '../../lib/api';
-import { messageCost } from '../../../../shared/stream-protocol';
+import { messageCost } from '@shared/stream-protocol';
 
 /** Samples kept per GPU for the sparklines: two minutes at the visible rate. */
 const HISTORY = 60;

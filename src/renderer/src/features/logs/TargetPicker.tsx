@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { LogTarget } from '../../../../shared/schemas/logs';
+import type { LogTarget } from '@shared/schemas/logs';
 import { useBerthStore } from '../../stores/store';
 import { targetKey } from './logs-target';
 

@@ -1,5 +1,5 @@
-import { RingBuffer } from '../../../../shared/ring-buffer';
-import { DEFAULT_LOG_BUFFER_LINES, type LogLine, type LogSource } from '../../../../shared/schemas/logs';
+import { RingBuffer } from '@shared/ring-buffer';
+import { DEFAULT_LOG_BUFFER_LINES, type LogLine, type LogSource } from '@shared/schemas/logs';
 import { collapseCarriageReturns } from './carriage-return';
 import { stripEscapes } from './sgr';
 import { compileMatcher, type TextMatcher, type TextQuery } from './text-matcher';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { LogTarget } from '../../../../shared/schemas/logs';
+import type { LogTarget } from '@shared/schemas/logs';
 import { useBerthStore } from '../../stores/store';
 
 let current: LogTarget | null = null;

@@ -1,4 +1,4 @@
-import type { LogSource } from '../../../../shared/schemas/logs';
+import type { LogSource } from '@shared/schemas/logs';
 
 /** Prefix colors per source, as `docker compose logs` gives each service its own. */
 const PREFIX_COLORS = ['#2b9bd8', '#d8782b', '#3fae5a', '#c45ad1', '#d8c12b', '#2bc4b6', '#e0556b', '#8a8fe0'];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import { decodeLines, type LogTarget } from '../../../../shared/schemas/logs';
+import type { ErrorPayload } from '@shared/errors';
+import { decodeLines, type LogTarget } from '@shared/schemas/logs';
 import { subscribe } from '../../lib/api';
 import type { LogModel } from './log-model';
 

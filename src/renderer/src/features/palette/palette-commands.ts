@@ -1,5 +1,5 @@
 /** What the command palette offers, built from the store: pages, projects, stacks, shells and logs. */
-import type { ComposeAction } from '../../../../shared/schemas/projects';
+import type { ComposeAction } from '@shared/schemas/projects';
 import type { BerthStore } from '../../stores/store';
 import { PAGES, PAGE_TITLES } from '../../stores/ui-slice';
 import { openLogs } from '../logs/logs-target';

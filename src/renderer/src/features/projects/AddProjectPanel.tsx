@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
+import type { ErrorPayload } from '@shared/errors';
 import { api, pathOfDroppedFile } from '../../lib/api';
 import { ErrorNote } from './ErrorNote';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { Template } from '../../../../shared/schemas/projects';
+import type { ErrorPayload } from '@shared/errors';
+import type { Template } from '@shared/schemas/projects';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
 import { ErrorNote } from './ErrorNote';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import { isSecretKey } from '../../../../shared/secret-keys';
+import type { ErrorPayload } from '@shared/errors';
+import { isSecretKey } from '@shared/secret-keys';
 import { api } from '../../lib/api';
 import { ErrorNote } from './ErrorNote';
 import { isValidEnvKey, parseEnvLines, serializeEnvLines, type EnvLine } from './env-lines';

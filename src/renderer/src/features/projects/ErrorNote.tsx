@@ -1,4 +1,4 @@
-import type { ErrorPayload } from '../../../../shared/errors';
+import type { ErrorPayload } from '@shared/errors';
 
 /** An error as the user should read it: what happened, then what to do about it. */
 export function ErrorNote({ error, testId }: { error: ErrorPayload; testId?: string }) {

@@ -1,4 +1,4 @@
-import type { Template } from '../../../../shared/schemas/projects';
+import type { Template } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 import { TemplateGallery } from './TemplateGallery';
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ProjectSummary } from '../../../../shared/schemas/projects';
+import type { ProjectSummary } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 import { openLogs } from '../logs/logs-target';
 import { DownDialog } from './DownDialog';

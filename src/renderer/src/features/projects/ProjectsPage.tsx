@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Template } from '../../../../shared/schemas/projects';
+import type { Template } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 import { AddProjectPanel } from './AddProjectPanel';
 import { CreateFromTemplatePanel } from './CreateFromTemplatePanel';

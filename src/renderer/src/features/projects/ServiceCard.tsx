@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
-import { imageRepository } from '../../../../shared/ml-links';
-import type { ServiceInfo } from '../../../../shared/schemas/projects';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import { imageRepository } from '@shared/ml-links';
+import type { ServiceInfo } from '@shared/schemas/projects';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
 import { PortLinks } from '../containers/PortLinks';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
-import type { ProjectDetail, Stack } from '../../../../shared/schemas/projects';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import type { ProjectDetail, Stack } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 import { ConfirmPanel } from './ConfirmPanel';
 import { dependenciesOutside, runningDependents, stackState } from './project-state';

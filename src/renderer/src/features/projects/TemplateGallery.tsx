@@ -1,4 +1,4 @@
-import type { Template } from '../../../../shared/schemas/projects';
+import type { Template } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 
 /** The ML stacks Berth can create, as cards; choosing one opens the create form. */

@@ -1,6 +1,6 @@
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { ComposeProgressEvent, LayerProgress } from '../../../../shared/schemas/compose-progress';
-import type { ComposeAction } from '../../../../shared/schemas/projects';
+import type { ErrorPayload } from '@shared/errors';
+import type { ComposeProgressEvent, LayerProgress } from '@shared/schemas/compose-progress';
+import type { ComposeAction } from '@shared/schemas/projects';
 
 export interface ServiceProgress {
   /** The last step reported: pulling, creating, healthy, error… */

@@ -1,6 +1,6 @@
 /** A project's live state, derived from the containers the engine reports (kept current by events). */
-import type { ContainerSummary } from '../../../../shared/schemas/containers';
-import type { ProjectDetail, Stack } from '../../../../shared/schemas/projects';
+import type { ContainerSummary } from '@shared/schemas/containers';
+import type { ProjectDetail, Stack } from '@shared/schemas/projects';
 
 export type StackState = 'on' | 'partial' | 'off';
 

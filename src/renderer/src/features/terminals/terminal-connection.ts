@@ -1,6 +1,6 @@
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { TerminalOpenInput } from '../../../../shared/schemas/terminal';
-import { messageCost } from '../../../../shared/stream-protocol';
+import type { ErrorPayload } from '@shared/errors';
+import type { TerminalOpenInput } from '@shared/schemas/terminal';
+import { messageCost } from '@shared/stream-protocol';
 import { api } from '../../lib/api';
 import type { TerminalView } from './terminal-view';
 

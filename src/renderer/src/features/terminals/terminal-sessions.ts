@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
+import type { ErrorPayload } from '@shared/errors';
 import { connectTerminal, type TerminalTarget } from './terminal-connection';
 import { TerminalView } from './terminal-view';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { VolumeEntry } from '../../../../shared/schemas/volumes';
+import type { VolumeEntry } from '@shared/schemas/volumes';
 import { formatBytes, formatMode, formatTime } from './format';
 
 interface EntryTableProps {

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { BrowseTarget, Preview, VolumeEntry } from '../../../../shared/schemas/volumes';
+import type { ErrorPayload } from '@shared/errors';
+import type { BrowseTarget, Preview, VolumeEntry } from '@shared/schemas/volumes';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
 import { Breadcrumbs } from './Breadcrumbs';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Preview } from '../../../../shared/schemas/volumes';
+import type { Preview } from '@shared/schemas/volumes';
 import { formatBytes } from './format';
 import { parseDelimited } from './parse-csv';
 

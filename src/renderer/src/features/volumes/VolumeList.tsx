@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import { pruneConfirmation, type VolumeSummary } from '../../../../shared/schemas/volumes';
+import type { ErrorPayload } from '@shared/errors';
+import { pruneConfirmation, type VolumeSummary } from '@shared/schemas/volumes';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
 import { formatBytes } from './format';

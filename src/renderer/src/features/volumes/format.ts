@@ -1,4 +1,4 @@
-import type { VolumeEntry } from '../../../../shared/schemas/volumes';
+import type { VolumeEntry } from '@shared/schemas/volumes';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 

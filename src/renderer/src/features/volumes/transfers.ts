@@ -1,6 +1,6 @@
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { BrowseTarget, TransferMessage } from '../../../../shared/schemas/volumes';
-import { messageCost } from '../../../../shared/stream-protocol';
+import type { ErrorPayload } from '@shared/errors';
+import type { BrowseTarget, TransferMessage } from '@shared/schemas/volumes';
+import { messageCost } from '@shared/stream-protocol';
 import { api } from '../../lib/api';
 
 export interface LocalFile {

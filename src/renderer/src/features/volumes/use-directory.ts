@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorPayload } from '../../../../shared/errors';
-import type { BrowseTarget, DirectoryPage } from '../../../../shared/schemas/volumes';
+import type { ErrorPayload } from '@shared/errors';
+import type { BrowseTarget, DirectoryPage } from '@shared/schemas/volumes';
 import { api } from '../../lib/api';
 
 export const PAGE_SIZE = 200;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TransferMessage } from '../../../../shared/schemas/volumes';
+import type { TransferMessage } from '@shared/schemas/volumes';
 import { formatBytes } from './format';
 
 /** A one-line description of the transfer in progress (or the last one), for the status row. */

@@ -1,6 +1,6 @@
 /** What every step of one `apply` shares. */
 import type Docker from 'dockerode';
-import type { ComposeProgressEvent } from '../../../../../shared/schemas/compose-progress';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 import type { ComposeProject } from '../../model/project';
 import type { RegistryAuthLookup } from '../image/registry-auth';
 import type { Step } from '../plan/steps';

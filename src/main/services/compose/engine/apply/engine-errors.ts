@@ -1,5 +1,5 @@
 /** Engine API failures as BerthErrors: the engine's own message, which names the problem, after what we tried. */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 
 export function engineError(error: unknown, what: string): BerthError {
   if (error instanceof BerthError) return error;

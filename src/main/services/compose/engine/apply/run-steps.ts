@@ -3,7 +3,7 @@
  * stops new steps from starting; the ones running finish, then the failure is thrown. Cancellation works the same.
  * (How many engine requests run at once is the steps' business: see engine-slots.ts.)
  */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { Step } from '../plan/steps';
 
 export async function runSteps(steps: Step[], run: (step: Step) => Promise<void>, signal?: AbortSignal): Promise<void> {

@@ -2,7 +2,7 @@
  * depends_on conditions, checked on the dependency's containers before a dependent starts. The failure texts are
  * Compose's own, so people searching for them find the same answers.
  */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { Dependency } from '../plan/dependency-graph';
 import type { ApplyContext } from './apply-context';
 import { sleep } from './run-steps';

@@ -1,5 +1,5 @@
 /** `up --wait`: every started container running (and healthy, when it has a healthcheck), or done with exit 0. */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ApplyContext } from './apply-context';
 import { sleep } from './run-steps';
 

@@ -2,8 +2,8 @@
  * Before anything is created: if services ask for GPUs and the engine cannot give them, stop with one error that
  * names those services, says why (the GPU service's verdict) and offers the fix, or running them without GPUs.
  */
-import { BerthError } from '../../../../../shared/errors';
-import type { GpuCapability } from '../../../../../shared/schemas/gpu';
+import { BerthError } from '@shared/errors';
+import type { GpuCapability } from '@shared/schemas/gpu';
 import type { ComposeProject } from '../../model/project';
 import { serviceOf } from '../service-config';
 import { requestsGpu } from '../spec/device-requests';

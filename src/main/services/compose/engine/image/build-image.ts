@@ -7,8 +7,8 @@ import { join, relative, resolve } from 'node:path';
 import ignore from '@balena/dockerignore';
 import type Docker from 'dockerode';
 import { pack } from 'tar-fs';
-import { BerthError } from '../../../../../shared/errors';
-import type { ComposeProgressEvent } from '../../../../../shared/schemas/compose-progress';
+import { BerthError } from '@shared/errors';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 import type { BuildConfig } from '../service-config';
 
 export interface BuildOptions {

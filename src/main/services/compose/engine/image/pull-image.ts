@@ -1,7 +1,7 @@
 /** Pulls one image with per-layer progress, with the registry's credentials from the docker CLI's config. */
 import type Docker from 'dockerode';
-import { BerthError } from '../../../../../shared/errors';
-import type { ComposeProgressEvent } from '../../../../../shared/schemas/compose-progress';
+import { BerthError } from '@shared/errors';
+import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
 import { PullProgress, type PullMessage } from './pull-progress';
 import { registryOf, type RegistryAuthLookup } from './registry-auth';
 

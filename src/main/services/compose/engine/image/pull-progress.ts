@@ -1,5 +1,5 @@
 /** Folds the engine's pull stream (one JSON object per layer update) into per-layer bytes and an overall percent. */
-import type { LayerProgress } from '../../../../../shared/schemas/compose-progress';
+import type { LayerProgress } from '@shared/schemas/compose-progress';
 
 export interface PullMessage {
   id?: string;

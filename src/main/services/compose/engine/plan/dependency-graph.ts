@@ -1,5 +1,5 @@
 /** The services' depends_on graph: who waits for whom, in which order they come up and go down. */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ComposeModel } from '../../model/project';
 import type { DependencyConfig } from '../service-config';
 

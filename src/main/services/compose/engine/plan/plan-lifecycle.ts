@@ -1,5 +1,5 @@
 /** Plans for down, start, stop and restart: the same diff, for containers that exist already. */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { COMPOSE_LABELS } from '../../labels';
 import { networkName, volumeName } from '../naming';

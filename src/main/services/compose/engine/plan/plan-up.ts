@@ -4,7 +4,7 @@
  * recreated one is recreated too, and dependents declared with `restart: true` are stopped before and started
  * after, as Compose does.
  */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { containerName, imageOf, replicasOf } from '../naming';
 import type { ObservedContainer, ObservedState } from '../observe/observed-state';

@@ -1,5 +1,5 @@
 /** The networks and volumes a set of services needs, and whether each must be created or must already exist. */
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { networkName, volumeName } from '../naming';
 import type { ObservedState } from '../observe/observed-state';

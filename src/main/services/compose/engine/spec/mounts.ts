@@ -4,7 +4,7 @@
  * the Mounts API refuses), everything else to `Mounts`; file secrets and configs are read-only bind mounts.
  */
 import type Docker from 'dockerode';
-import { BerthError } from '../../../../../shared/errors';
+import { BerthError } from '@shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { volumeName } from '../naming';
 import {

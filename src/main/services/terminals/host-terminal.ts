@@ -1,0 +1,62 @@
+import { statSync } from 'node:fs';
+import type { IPty } from 'node-pty';
+import type { HostTerminalInput } from '@shared/schemas/terminal';
+import { hostShellError } from './terminal-errors';
+import type { TerminalProcess } from './terminal-process';
+
+export interface HostTerminalOptions {
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+}
+
+function checkDirectory(cwd: string): void {
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error('the folder does not exist');
+}
+
+/**
+ * The user's login shell ($SHELL, else /bin/sh) in a pty on this machine, started in the project folder. node-pty
+ * is a native module, loaded on first use: if it can't load, host shells fail with the reason and the rest works.
+ */
+export async function startHostTerminal(
+  input: HostTerminalInput,
+  options: HostTerminalOptions,
+): Promise<TerminalProcess> {
+  const shell = options.env.SHELL || '/bin/sh';
+  const cwd = input.cwd ?? options.homeDir;
+  let pty: IPty;
+  try {
+    checkDirectory(cwd);
+    const { spawn } = await import('node-pty');
+    pty = spawn(shell, [], {
+      name: 'xterm-256color',
+      cols: input.cols,
+      rows: input.rows,
+      cwd,
+      env: { ...options.env, TERM: 'xterm-256color', COLORTERM: 'truecolor' },
+      // Bytes, not strings: output stays undecoded until xterm sees it.
+      encoding: null,
+    });
+  } catch (error) {
+    throw hostShellError(shell, cwd, error);
+  }
+  let exited = false;
+  return {
+    shell,
+    onData: (listener) => void pty.onData((data) => listener(data as unknown as Uint8Array)),
+    onExit: (listener) =>
+      void pty.onExit(({ exitCode, signal }) => {
+        exited = true;
+        listener(signal ? 128 + signal : exitCode);
+      }),
+    write: (bytes) => pty.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    resize: (cols, rows) => {
+      if (!exited) pty.resize(cols, rows);
+    },
+    pause: () => pty.pause(),
+    resume: () => pty.resume(),
+    // SIGHUP, as when a terminal window closes: the shell ends and hangs up its jobs.
+    end: () => {
+      if (!exited) pty.kill('SIGHUP');
+    },
+  };
+}
