@@ -5,6 +5,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
   console.error(`berth needs Node.js 22.12 or newer (this is ${process.version}).`);
   process.exit(1);
 }
+// Compiled bytecode is cached between runs (Node 22.1+), which roughly halves start-up.
+require('node:module').enableCompileCache?.();
 try {
   require('../out/main/cli.js');
 } catch (error) {

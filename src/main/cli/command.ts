@@ -13,8 +13,6 @@ export interface CliContext {
 
 export interface CliCommand {
   name: string;
-  /** One line for `berth --help`. */
-  summary: string;
   /** Full usage text for `berth <name> --help`. */
   usage: string;
   /** Returns the process exit code. Never throws for user errors: prints them and returns non-zero. */

@@ -29,6 +29,10 @@ const FLAGS: Record<string, FlagTarget> = {
 
 const REPEATABLE = new Set<FlagTarget>(['files', 'envFiles', 'profiles']);
 
+/** How the Compose global flags read in every Compose command's usage line. */
+export const COMPOSE_GLOBAL_FLAGS_USAGE =
+  '[-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]...';
+
 /** The loader's global flags that take a value (`-f FILE`…), for parsers that must skip over them. */
 export const COMPOSE_VALUE_FLAGS: ReadonlySet<string> = new Set(Object.keys(FLAGS));
 

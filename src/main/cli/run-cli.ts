@@ -1,5 +1,6 @@
-import type { CliCommand, CliContext } from './command';
-import { COMMANDS } from './commands';
+import { version } from '../../../package.json';
+import type { CliContext } from './command';
+import { COMMANDS, type CommandEntry } from './commands';
 import { COMPOSE_VALUE_FLAGS } from './compose-flags';
 
 function helpText(): string {
@@ -11,13 +12,16 @@ function helpText(): string {
     'Commands:',
     ...lines,
     '',
+    'Global options:',
+    '  -v, --version  Print the version and exit',
+    '',
     'Run `berth COMMAND --help` for more.',
     '',
   ].join('\n');
 }
 
 interface FoundCommand {
-  command: CliCommand;
+  entry: CommandEntry;
   /** Everything but the command's name: global flags first, then the command's own arguments. */
   rest: string[];
   /** True for `--help`/`-h` among the flags before the command's first operand (`berth exec app ls -h` runs `ls -h`). */
@@ -39,10 +43,10 @@ function findCommand(args: string[]): FoundCommand | null {
       continue;
     }
     if (arg.startsWith('-')) continue;
-    const command = COMMANDS.find((candidate) => candidate.name === arg);
-    if (!command) return null;
+    const entry = COMMANDS.find((candidate) => candidate.name === arg);
+    if (!entry) return null;
     const after = args.slice(index + 1);
-    return { command, rest: [...args.slice(0, index), ...after], wantsHelp: wantsHelp(after) };
+    return { entry, rest: [...args.slice(0, index), ...after], wantsHelp: wantsHelp(after) };
   }
   return null;
 }
@@ -52,14 +56,19 @@ export async function runCli(args: string[], context: CliContext): Promise<numbe
     context.stdout.write(helpText());
     return 0;
   }
+  if (args[0] === '--version' || args[0] === '-v' || args[0] === 'version') {
+    context.stdout.write(`berth ${version}\n`);
+    return 0;
+  }
   const found = findCommand(args);
   if (!found) {
     context.stderr.write(`berth: unknown command in: ${args.join(' ')}\n\n${helpText()}`);
     return 2;
   }
+  const command = await found.entry.load();
   if (found.wantsHelp) {
-    context.stdout.write(`${found.command.usage.trimEnd()}\n`);
+    context.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;
   }
-  return found.command.run(found.rest, context);
+  return command.run(found.rest, context);
 }

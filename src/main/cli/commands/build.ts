@@ -1,14 +1,14 @@
 /** `berth build [SERVICE...]`, like `docker compose build`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... build [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} build [SERVICE...]
 
 Build the images of services with a build section, through the engine's build API.
 `;
 
 export const buildCommand = composeCommand({
   name: 'build',
-  summary: 'Build the images of the Compose project',
   usage: USAGE,
   options: {},
   async execute(session, options) {

@@ -82,7 +82,6 @@ export const DEFAULT_COMPOSE_DEPS: ComposeCommandDeps = {
 
 export interface ComposeCommandSpec {
   name: string;
-  summary: string;
   usage: string;
   options: OptionSpec;
   execute(session: ComposeSession, options: ParsedOptions): Promise<number>;
@@ -91,7 +90,6 @@ export interface ComposeCommandSpec {
 export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDeps = DEFAULT_COMPOSE_DEPS): CliCommand {
   return {
     name: spec.name,
-    summary: spec.summary,
     usage: spec.usage,
     async run(args, context) {
       let flags: ComposeFlags;

@@ -3,10 +3,10 @@ import { toErrorPayload } from '@shared/errors';
 import { declaredProfiles } from '../../services/compose/profiles/profiles';
 import { toComposeConfigJson } from '../../services/compose/model/serialize';
 import type { CliCommand, CliContext } from '../command';
-import { ComposeFlagError, parseComposeFlags } from '../compose-flags';
+import { ComposeFlagError, parseComposeFlags, COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { loadCliProject } from '../load-cli-project';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... config [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} config [OPTIONS] [SERVICE...]
 
 Parse, resolve and render the Compose project in canonical JSON, as \`docker compose config --format json\` does.
 
@@ -28,7 +28,6 @@ class UsageError extends Error {}
 
 export const configCommand: CliCommand = {
   name: 'config',
-  summary: 'Parse, resolve and render the Compose project (like docker compose config)',
   usage: USAGE,
   async run(args: string[], context: CliContext): Promise<number> {
     let parsed: ReturnType<typeof parseComposeFlags>;

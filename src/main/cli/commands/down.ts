@@ -1,9 +1,10 @@
 /** `berth down`: stop and remove the project's containers and networks, like `docker compose down`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { BerthError } from '@shared/errors';
 import { projectByName } from '../../services/compose/engine/project-by-name';
 import { composeCommand, flag, numberFlag } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... down [OPTIONS]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} down [OPTIONS]
 
 Stop and remove the project's containers (dependents first) and its networks. Named volumes stay unless -v.
 With -p NAME and no Compose file, removes what carries the project's labels.
@@ -16,7 +17,6 @@ Options:
 
 export const downCommand = composeCommand({
   name: 'down',
-  summary: 'Stop and remove the Compose project',
   usage: USAGE,
   options: {
     booleans: { '-v': 'volumes', '--volumes': 'volumes', '--remove-orphans': 'removeOrphans' },

@@ -15,7 +15,6 @@ Options:
 
 export const engineCommand: CliCommand = {
   name: 'engine',
-  summary: 'Show the Docker engine Berth connects to',
   usage: USAGE,
   async run(args: string[], context: CliContext): Promise<number> {
     const unknown = args.filter((arg) => arg !== '--json');

@@ -41,7 +41,6 @@ export interface ExecCommandDeps {
 export function createExecCommand(deps: ExecCommandDeps): CliCommand {
   return {
     name: 'exec',
-    summary: 'Run a command (or a shell) in a running service container',
     usage: USAGE,
     async run(args, context) {
       let parsed: ExecArgs;

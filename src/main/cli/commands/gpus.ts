@@ -50,7 +50,6 @@ export const DEFAULT_GPUS_DEPS: GpusCommandDeps = {
 export function createGpusCommand(deps: GpusCommandDeps): CliCommand {
   return {
     name: 'gpus',
-    summary: 'List GPUs, who uses them, and whether containers can get them',
     usage: USAGE,
     async run(args: string[], context: CliContext): Promise<number> {
       if (args[0] === 'assign') return runGpusAssign(args.slice(1), context);

@@ -47,7 +47,6 @@ export const DEFAULT_LOGS_DEPS: LogsCommandDeps = {
 export function createLogsCommand(deps: LogsCommandDeps = DEFAULT_LOGS_DEPS): CliCommand {
   return {
     name: 'logs',
-    summary: "Show (and follow) the logs of the project's containers",
     usage: USAGE,
     async run(args, context) {
       let options: LogsArgs;

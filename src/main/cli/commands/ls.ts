@@ -12,7 +12,6 @@ Options:
 
 export const lsCommand = composeCommand({
   name: 'ls',
-  summary: 'List Compose projects on the engine',
   usage: USAGE,
   options: { booleans: { '--json': 'json' } },
   async execute(session, options) {

@@ -1,9 +1,10 @@
 /** `berth ps`: the project's containers, found by Compose's labels (so projects started by docker compose too). */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import type { ServiceContainerRow } from '../../services/compose/engine/observe/listings';
 import { composeCommand, flag } from './compose-command';
 import { formatTable } from './compose-table';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... ps [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} ps [OPTIONS] [SERVICE...]
 
 List the project's containers, running or not.
 
@@ -13,7 +14,6 @@ Options:
 
 export const psCommand = composeCommand({
   name: 'ps',
-  summary: 'List the containers of the Compose project',
   usage: USAGE,
   options: { booleans: { '--json': 'json' } },
   async execute(session, options) {

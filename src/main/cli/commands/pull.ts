@@ -1,14 +1,14 @@
 /** `berth pull [SERVICE...]`, like `docker compose pull`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... pull [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} pull [SERVICE...]
 
 Pull the services' images, with per-layer progress; credentials come from ~/.docker/config.json.
 `;
 
 export const pullCommand = composeCommand({
   name: 'pull',
-  summary: 'Pull the images of the Compose project',
   usage: USAGE,
   options: {},
   async execute(session, options) {

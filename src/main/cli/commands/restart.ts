@@ -1,7 +1,8 @@
 /** `berth restart [SERVICE...]`, like `docker compose restart`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand, numberFlag } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... restart [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} restart [OPTIONS] [SERVICE...]
 
 Restart the project's containers, in dependency order.
 
@@ -11,7 +12,6 @@ Options:
 
 export const restartCommand = composeCommand({
   name: 'restart',
-  summary: 'Restart the project containers',
   usage: USAGE,
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {

@@ -1,7 +1,8 @@
 /** `berth rm [SERVICE...]`, like `docker compose rm -f` (Berth never prompts). */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand, flag } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... rm [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} rm [OPTIONS] [SERVICE...]
 
 Remove the project's stopped containers.
 
@@ -13,7 +14,6 @@ Options:
 
 export const rmCommand = composeCommand({
   name: 'rm',
-  summary: 'Remove stopped containers of the Compose project',
   usage: USAGE,
   options: {
     booleans: {

@@ -1,14 +1,14 @@
 /** `berth start [SERVICE...]`, like `docker compose start`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... start [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} start [OPTIONS] [SERVICE...]
 
 Start the project's existing, stopped containers, in dependency order, waiting on depends_on conditions.
 `;
 
 export const startCommand = composeCommand({
   name: 'start',
-  summary: 'Start existing containers of the project',
   usage: USAGE,
   options: { values: {} },
   async execute(session, options) {

@@ -1,7 +1,8 @@
 /** `berth stop [SERVICE...]`, like `docker compose stop`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand, numberFlag } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... stop [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} stop [OPTIONS] [SERVICE...]
 
 Stop the project's running containers, dependents first.
 
@@ -11,7 +12,6 @@ Options:
 
 export const stopCommand = composeCommand({
   name: 'stop',
-  summary: 'Stop the project containers',
   usage: USAGE,
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {

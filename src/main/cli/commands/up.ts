@@ -1,4 +1,5 @@
 /** `berth up`: create and start the project's containers, like `docker compose up -d`. */
+import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { dependencyOrder, withDependencies } from '../../services/compose/engine/plan/dependency-graph';
 import { gpuServicesOf } from '../../services/compose/engine/gpu/gpu-preflight';
 import { projectWithoutGpus, writeWithoutGpuOverride } from '../../services/compose/engine/gpu/without-gpu';
@@ -7,7 +8,7 @@ import { overrideFilePath } from '../../services/compose/berth-overrides/state-d
 import { cliStateDir } from '../cli-state-dir';
 import { composeCommand, flag, numberFlag, UsageError } from './compose-command';
 
-const USAGE = `Usage: berth [-f FILE]... [-p NAME] [--project-directory DIR] [--env-file FILE]... [--profile NAME]... up [OPTIONS] [SERVICE...]
+const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} up [OPTIONS] [SERVICE...]
 
 Create and start the project's containers (always detached, like \`docker compose up -d\`): networks and volumes
 first, then each service once what it depends on is started, healthy or completed, as depends_on says.
@@ -26,7 +27,6 @@ Options:
 
 export const upCommand = composeCommand({
   name: 'up',
-  summary: 'Create and start the Compose project (like docker compose up -d)',
   usage: USAGE,
   options: {
     booleans: {

@@ -48,7 +48,6 @@ async function connect(context: CliContext): Promise<Docker> {
 export function createVolumesCommand(deps: VolumesCommandDeps = { connect }): CliCommand {
   return {
     name: 'volumes',
-    summary: 'List volumes and browse what is inside them',
     usage: USAGE,
     async run(args: string[], context: CliContext): Promise<number> {
       const json = args.includes('--json');
