@@ -27,6 +27,15 @@ export const ContainerSummarySchema = z.object({
   status: z.string(),
   health: z.enum(['starting', 'healthy', 'unhealthy']).nullable(),
   createdAt: z.number(),
+  /**
+   * How the current (or last) run went, from inspect: epoch ms of its start and end (null when unknown or never),
+   * its exit code (null while running or never run), whether the kernel OOM-killed it, and the engine's restarts.
+   */
+  startedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  exitCode: z.number().int().nullable(),
+  oomKilled: z.boolean(),
+  restartCount: z.number().int().nonnegative(),
   ports: z.array(PublishedPortSchema),
   /** From `com.docker.compose.*` labels; null for containers outside any compose project. */
   compose: z

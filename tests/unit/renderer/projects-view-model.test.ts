@@ -31,6 +31,11 @@ function container(
     status,
     health: null,
     createdAt: 0,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    oomKilled: false,
+    restartCount: 0,
     ports: [],
     compose: { project: 'lab', service, containerNumber: 1, oneoff: false, workingDir: null, configFiles: [] },
   };

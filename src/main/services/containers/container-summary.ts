@@ -42,6 +42,12 @@ function publishedPorts(ports: Docker.Port[] | undefined): ContainerSummary['por
   return result;
 }
 
+/** `Exited (137) 2 minutes ago` → 137; the list endpoint reports the exit code only in the status text. */
+function exitCodeFromStatus(status: string): number | null {
+  const match = /^Exited \((-?\d+)\)/.exec(status);
+  return match ? Number(match[1]) : null;
+}
+
 /** Maps one entry of the engine's container list to the shape the UI shows. */
 export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary {
   const state = ContainerStateSchema.safeParse(info.State);
@@ -54,6 +60,12 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
     status: info.Status ?? '',
     health: healthFromStatus(info.Status ?? ''),
     createdAt: info.Created * 1000,
+    // The list endpoint has none of these; inspect fills them in (see the diagnostics service).
+    startedAt: null,
+    finishedAt: null,
+    exitCode: exitCodeFromStatus(info.Status ?? ''),
+    oomKilled: false,
+    restartCount: 0,
     ports: publishedPorts(info.Ports),
     compose: composeIdentity(labels),
   };
