@@ -25,9 +25,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/services/**/*.ts', 'src/main/ipc/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/shared/**/*.ts'],
+    files: ['src/main/ipc/core/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/handlers/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: ['electron/*'] }],
+    },
+  },
+  {
+    // Services are the product's logic: no Electron, no transport, no handlers (they are called, they don't call up).
+    files: ['src/main/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['electron/*'], message: noElectron.message },
+            {
+              group: ['**/ipc/**', '**/handlers/**', '**/cli/**'],
+              message: 'Services never import the transport, handlers or the CLI.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,6 +74,24 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through lib/api.ts.' }, ...noNode],
           patterns: [{ group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/src/stores/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to main only through lib/api.ts.' }, ...noNode],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports only src/shared.' },
+            {
+              group: ['**/features/**', '**/components/**'],
+              message: 'A store never imports a feature or a component.',
+            },
+          ],
         },
       ],
     },

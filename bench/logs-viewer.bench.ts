@@ -112,8 +112,8 @@ export async function run(): Promise<BenchResult> {
   const pauses: PauseStats = { count: 0, totalMs: 0, since: 0 };
   const bridge = await startBridge({
     rendererDir,
-    handlers: backend.handlers,
-    streams: { ...backend.services.streams, logs: () => syntheticLogs(pauses) },
+    operations: backend.operations,
+    streams: { ...backend.streams, logs: () => syntheticLogs(pauses) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
   try {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { spawn, type IPty } from 'node-pty';
 import { openStreamSession, type StreamChannel } from '../src/main/ipc/core/stream-session';
-import type { StreamFactories } from '../src/main/ipc/core/stream-factories';
+import type { StreamFactories } from '../src/main/handlers/handler-types';
 import { createTerminalFactory } from '../src/main/services/terminals/terminal-factory';
 import type { ProducerFrame } from '@shared/stream-protocol';
 import { TEST_IMAGE } from '../tests/support/require-engine';

@@ -23,15 +23,15 @@ async function main(): Promise<void> {
   const backend = await createBridgeServices();
   const bridge = await startBridge({
     rendererDir: path.resolve(__dirname, '../out/renderer'),
-    handlers: backend.handlers,
-    streams: backend.services.streams,
+    operations: backend.operations,
+    streams: backend.streams,
   });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
-    await backend.handlers['templates.create']({ templateId: 'mlflow-tracking', directory: projectDir, gpu: false });
+    await backend.operations['templates.create']({ templateId: 'mlflow-tracking', directory: projectDir, gpu: false });
     await standInBusybox(projectDir);
     await run(process.execPath, [BERTH, 'up', '--wait'], { cwd: projectDir });
     for (const theme of ['light', 'dark'] as const) {

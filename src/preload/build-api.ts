@@ -31,7 +31,7 @@ export function buildBerthApi(ipc: Pick<IpcRenderer, 'invoke' | 'send' | 'on'>):
     stream.port = port;
     port.onmessage = (portEvent: MessageEvent<ProducerFrame>) => {
       const frame = portEvent.data;
-      if (frame.t === 'data') stream.handlers.onMessage(frame.data);
+      if (frame.t === 'data') stream.handlers.onMessage(frame.data, frame.n);
       else finish(message.id, frame.t === 'error' ? frame.error : undefined);
     };
     port.start();

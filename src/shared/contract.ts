@@ -6,7 +6,7 @@ import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
 import { ComposeOperationMessageSchema } from './schemas/compose-progress';
 import { GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
-import { LogsMessageSchema, LogsStreamInputSchema } from './schemas/logs';
+import { LogsMessageSchema, LogsStreamInputSchema, logsMessageCost } from './schemas/logs';
 import {
   AddProjectInputSchema,
   AssignGpusInputSchema,
@@ -20,7 +20,7 @@ import {
   TemplateSchema,
   WriteEnvInputSchema,
 } from './schemas/projects';
-import { TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
+import { TerminalInboundSchema, TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
 import {
   BindMountTargetSchema,
   DeleteEntryInputSchema,
@@ -45,8 +45,12 @@ import {
 export interface StreamContract {
   input: z.ZodType;
   message: z.ZodType;
+  /** What the consumer may send (`handle.send`); checked in main before the producer sees it. None: one-way stream. */
+  inbound?: z.ZodType;
   /** Flow-control window for this kind; FLOW_CONTROL (stream-protocol.ts) when absent. */
   flow?: { highWatermark: number; lowWatermark: number };
+  /** The flow-control cost of one message, computed once by the producer; `messageCost` when absent. */
+  cost?: (message: never) => number;
 }
 
 /** Operations that take no input reject anything but `undefined`. */
@@ -93,18 +97,25 @@ export const operations = {
 
 export const streams = {
   events: { input: NoInput, message: EventsMessageSchema },
-  terminal: { input: TerminalOpenInputSchema, message: TerminalMessageSchema },
+  terminal: { input: TerminalOpenInputSchema, message: TerminalMessageSchema, inbound: TerminalInboundSchema },
   // Log batches are large and cheap to render: a wider window keeps round trips from capping throughput.
   logs: {
     input: LogsStreamInputSchema,
     message: LogsMessageSchema,
     flow: { highWatermark: 1_000_000, lowWatermark: 100_000 },
+    cost: logsMessageCost,
   },
   gpuMetrics: {
     input: z.object({ visibility: z.enum(['visible', 'background']) }).strict(),
     message: z.array(GpuMetricsSchema),
+    inbound: z.object({ visibility: z.enum(['visible', 'background']) }).strict(),
   },
-  volumeTransfer: { input: TransferInputSchema, message: TransferMessageSchema },
+  volumeTransfer: {
+    input: TransferInputSchema,
+    message: TransferMessageSchema,
+    // Upload bytes, in the renderer's chunks.
+    inbound: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 4 * 1024 * 1024, 'chunks of at most 4 MiB'),
+  },
   compose: { input: ComposeOperationInputSchema, message: ComposeOperationMessageSchema },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], StreamContract>;
 
@@ -127,7 +138,8 @@ type OperationsIn<Domain extends string> = {
 
 /** Handlers a stream consumer passes in; called in order, one message at a time. */
 export interface StreamHandlers<M> {
-  onMessage(message: M): void;
+  /** `cost` is what to acknowledge (`handle.ack(cost)`) once the message is processed. */
+  onMessage(message: M, cost: number): void;
   /** Called once: `error` is set when the stream failed or was rejected. */
   onClose(error?: ErrorPayload): void;
 }

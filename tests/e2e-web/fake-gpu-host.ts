@@ -30,8 +30,8 @@ export async function startFakeGpuHost(env: Record<string, string> = {}): Promis
   });
   const bridge = await startBridge({
     rendererDir: RENDERER_DIR,
-    handlers: backend.handlers,
-    streams: backend.services.streams,
+    operations: backend.operations,
+    streams: backend.streams,
   });
   return {
     backend,
@@ -39,6 +39,9 @@ export async function startFakeGpuHost(env: Record<string, string> = {}): Promis
     close: async () => {
       await bridge.close();
       await backend.dispose();
+      if (bridge.contractViolations.length > 0) {
+        throw new Error(`stream messages broke their contract: ${JSON.stringify(bridge.contractViolations)}`);
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { expect, test as base } from '@playwright/test';
 import { startBridge, type Bridge } from '../support/bridge/bridge-server';
 import { createBridgeServices, type BridgeServices } from '../support/bridge/bridge-services';
 import { requireEngine, type TestEngine } from '../support/require-engine';
@@ -38,8 +38,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ backend }, use) => {
       const bridge = await startBridge({
         rendererDir: RENDERER_DIR,
-        handlers: backend.handlers,
-        streams: backend.services.streams,
+        operations: backend.operations,
+        streams: backend.streams,
       });
       await use(bridge);
       await bridge.close();
@@ -50,6 +50,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const berth = new BerthPage(page);
     await berth.open(bridge.pageUrl);
     await use(berth);
+    // Every stream message main sent during the test matched its contract.
+    expect(bridge.contractViolations.splice(0)).toEqual([]);
   },
 });
 

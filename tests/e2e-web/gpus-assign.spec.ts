@@ -72,7 +72,7 @@ test.describe('assigning GPUs to a service from the GPU page', () => {
     await expect(row.getByTestId('gpu-pin')).toHaveText('Pinned by Berth: GPU 0 (NVIDIA H100 80GB HBM3)');
     await expect(toggle).toBeFocused();
     expect(storedPins()).toEqual({ [project]: { trainer: ['0'] } });
-    expect(await host!.backend.handlers['gpus.assignments'](undefined)).toEqual([
+    expect(await host!.backend.operations['gpus.assignments'](undefined)).toEqual([
       { project, service: 'trainer', deviceIds: ['0'] },
     ]);
 

@@ -23,8 +23,8 @@ test.describe('engine loss and reconnect, seen in the UI', () => {
     backend = await createBridgeServices({ ...process.env, DOCKER_HOST: dockerd.dockerHost });
     bridge = await startBridge({
       rendererDir: RENDERER_DIR,
-      handlers: backend.handlers,
-      streams: backend.services.streams,
+      operations: backend.operations,
+      streams: backend.streams,
     });
   });
 

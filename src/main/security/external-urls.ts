@@ -17,15 +17,22 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
  * schemes, stays closed.
  */
 export function isAllowedExternalUrl(candidate: string): boolean {
+  return allowedExternalUrl(candidate) !== null;
+}
+
+/**
+ * The URL to open when `candidate` may leave the app: the parsed, normalized form that was checked (never the string
+ * as given, whose reading by the browser could differ), or null.
+ */
+export function allowedExternalUrl(candidate: string): string | null {
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
-    return false;
+    return null;
   }
-  if (url.username || url.password) return false;
-  if (url.protocol === 'http:' || url.protocol === 'https:') {
-    if (LOOPBACK_HOSTS.has(url.hostname)) return true;
-  }
-  return url.protocol === 'https:' && DOCS_HOSTS.has(url.hostname);
+  if (url.username || url.password) return null;
+  const loopback = (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+  const docs = url.protocol === 'https:' && DOCS_HOSTS.has(url.hostname);
+  return loopback || docs ? url.href : null;
 }

@@ -1,93 +1,90 @@
-import type { OperationHandlers } from '../ipc/core/dispatch';
-import type { StreamFactories } from '../ipc/core/stream-factories';
-import { listContainers } from './containers/containers-service';
+/**
+ * Builds Berth's Electron-free services and the state they share. Electron main and the test bridge start here (via
+ * the composition root, `src/main/composition-root.ts`); handlers (`src/main/handlers/`) turn them into the contract.
+ */
 import { berthStateDir } from './compose/berth-overrides/state-dir';
 import { GpuAssignmentsStore } from './compose/berth-overrides/gpu-assignments-store';
+import type { BerthOverrides } from './compose/berth-overrides/load-with-overrides';
+import { ProjectLocks } from './compose/engine/operation-lock';
 import { EngineConnection } from './docker/engine-connection';
-import { createEventsSource } from './events/events-source';
-import { dockerodeGpuAccess } from './gpus/docker-access';
-import { createGpuMetricsSource } from './gpus/gpu-metrics-source';
 import { GpuService } from './gpus/gpu-service';
-import { createLogsSource } from './logs/logs-source';
-import { createProjectServices } from './projects/project-handlers';
+import { ComposeRunner } from './projects/compose-runner';
+import { ProjectCatalog } from './projects/project-catalog';
 import { ProjectsStore } from './projects/projects-store';
 import { TemplatesService } from './templates/templates-service';
-import { jupyterToken } from './containers/jupyter-token';
-import { createTerminalFactory } from './terminals/terminal-factory';
-import { createVolumeServices, type VolumeDesktop } from './volumes/volume-handlers';
+import { VolumeBrowser } from './volumes/volume-browser';
 
 export interface ServicesOptions {
   env: NodeJS.ProcessEnv;
   homeDir: string;
-  /** Where Berth keeps the app's own state (the projects list): Electron's userData folder. */
-  userDataDir: string;
+  /**
+   * Electron's userData folder. Berth's state lives in its state directory (shared with the CLI); a projects list
+   * an older Berth kept here is moved there once.
+   */
+  legacyUserDataDir?: string;
   /** The ML stack templates (resources/templates). */
   templatesDir: string;
-  /** Save dialogs and "show in folder" for the volume browser; without it downloads end as cancelled. */
-  volumeDesktop?: VolumeDesktop;
 }
 
-/** Operations every host (Electron main, the test bridge) implements itself, because they touch the desktop. */
-export type HostOperations = 'app.openExternal' | 'projects.pickFolder';
-
-export interface Services {
+export interface BerthServices {
+  env: NodeJS.ProcessEnv;
+  homeDir: string;
+  /** `$XDG_STATE_HOME/berth`: projects, GPU pins and overrides, shared by the app and the `berth` CLI. */
+  stateDir: string;
   connection: EngineConnection;
-  handlers: Omit<OperationHandlers, HostOperations>;
-  streams: StreamFactories;
+  gpus: GpuService;
+  gpuAssignments: GpuAssignmentsStore;
+  overrides: BerthOverrides;
+  /** One operation per project at a time, for everyone on this engine. */
+  locks: ProjectLocks;
+  composeRunner: ComposeRunner;
+  catalog: ProjectCatalog;
+  templates: TemplatesService;
+  volumes: VolumeBrowser;
+  /** Whether the connected engine runs on this machine (bind mounts, GPUs and port links depend on it). */
+  engineIsLocal(): boolean;
   /** Connects to the engine; resolves after the first attempt, connected or not. */
   start(): Promise<void>;
   dispose(): Promise<void>;
 }
 
-/** Wires the Electron-free services; Electron main and the test bridge both start here. */
-export function createServices(options: ServicesOptions): Services {
-  const connection = new EngineConnection({ env: options.env, homeDir: options.homeDir });
-  const gpus = new GpuService({ env: options.env });
-  const volumes = createVolumeServices(connection, options.env, options.volumeDesktop);
+export function createServices(options: ServicesOptions): BerthServices {
+  const { env, homeDir } = options;
+  const stateDir = berthStateDir(env, homeDir);
+  const connection = new EngineConnection({ env, homeDir });
   const engineIsLocal = () => connection.getState().endpoint?.local ?? true;
-  const stateDir = berthStateDir(options.env, options.homeDir);
+  const docker = () => connection.getDocker();
+  const gpus = new GpuService({ env });
   const gpuAssignments = new GpuAssignmentsStore(stateDir);
-  const projects = createProjectServices({
-    connection,
-    env: options.env,
-    homeDir: options.homeDir,
-    store: new ProjectsStore(options.userDataDir),
-    templates: new TemplatesService(options.templatesDir),
-    overrides: { stateDir, gpuAssignments },
-    gpuCapability: () => () => gpus.capability(dockerodeGpuAccess(connection.getDocker()), engineIsLocal()),
+  const overrides: BerthOverrides = { stateDir, gpuAssignments };
+  const locks = new ProjectLocks();
+  const composeRunner = new ComposeRunner({ docker, engineIsLocal, env, homeDir, overrides, locks, gpus });
+  const catalog = new ProjectCatalog({
+    store: new ProjectsStore(stateDir, options.legacyUserDataDir),
+    env,
+    runner: composeRunner,
+    docker: () => (connection.getState().status === 'connected' ? connection.getDocker() : null),
   });
+  const volumes = new VolumeBrowser({ docker, helperImage: env.BERTH_HELPER_IMAGE || undefined });
 
   return {
+    env,
+    homeDir,
+    stateDir,
     connection,
-    handlers: {
-      'engine.state': () => connection.getState(),
-      'containers.list': () => listContainers(connection.getDocker()),
-      'containers.jupyterToken': async ({ id }) => ({ token: await jupyterToken(connection.getDocker(), id) }),
-      'gpus.overview': () => {
-        const state = connection.getState();
-        const docker = state.status === 'connected' ? dockerodeGpuAccess(connection.getDocker()) : null;
-        return gpus.overview({ docker, engineIsLocal: engineIsLocal() });
-      },
-      'gpus.assignments': () => gpuAssignments.list(),
-      'gpus.assign': async ({ project, service, deviceIds }) => {
-        await gpuAssignments.set(project, service, deviceIds);
-        return { assignments: await gpuAssignments.list() };
-      },
-      ...volumes.handlers,
-      ...projects.handlers,
-    },
-    streams: {
-      events: () => createEventsSource(connection),
-      terminal: createTerminalFactory({ engine: connection, env: options.env, homeDir: options.homeDir }),
-      logs: (input) => createLogsSource(connection, input),
-      gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility),
-      volumeTransfer: volumes.transfer,
-      compose: projects.compose,
-    },
+    gpus,
+    gpuAssignments,
+    overrides,
+    locks,
+    composeRunner,
+    catalog,
+    templates: new TemplatesService(options.templatesDir),
+    volumes,
+    engineIsLocal,
     start: () => connection.start(),
     dispose: async () => {
       // Helpers end on their own later; removing them now frees the volumes they mount.
-      await volumes.browser.dispose().catch(() => {});
+      await volumes.dispose().catch(() => {});
       await connection.stop();
     },
   };

@@ -101,3 +101,14 @@ export function decodeLines(message: LinesMessage): LogLine[] {
     text,
   }));
 }
+
+/** Bytes of one time stamp plus per-line overhead, close to what a line adds to the serialized batch. */
+const LINE_OVERHEAD = 40;
+
+/** Flow-control cost of a logs message: about its serialized size, without serializing a large batch to learn it. */
+export function logsMessageCost(message: LogsMessage): number {
+  if (message.type !== 'lines') return 64;
+  let cost = 0;
+  for (const text of message.texts) cost += text.length + LINE_OVERHEAD;
+  return cost;
+}

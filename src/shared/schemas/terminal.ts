@@ -70,3 +70,10 @@ export type TerminalMessage = z.infer<typeof TerminalMessageSchema>;
 /** Consumer → producer, besides keystrokes (sent as bytes or text). */
 export const TerminalResizeSchema = z.object({ type: z.literal('resize'), ...Size }).strict();
 export type TerminalResize = z.infer<typeof TerminalResizeSchema>;
+
+/** What a consumer may send on a terminal stream: keystrokes (bytes or text) or a resize. */
+export const TerminalInboundSchema = z.union([
+  z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 1024 * 1024, 'keystrokes of at most 1 MiB a message'),
+  z.string().max(1024 * 1024),
+  TerminalResizeSchema,
+]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
-import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
+import type { StreamFactories } from '../../../src/main/handlers/handler-types';
 import type { EngineWatch } from '../../../src/main/services/docker/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
 import type { ErrorPayload } from '@shared/errors';

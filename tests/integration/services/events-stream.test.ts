@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
-import { createServices, type Services } from '../../../src/main/services/create-services';
+import { createBerth, type Berth } from '../../../src/main/composition-root';
+import { HEADLESS_DESKTOP } from '../../../src/main/handlers/desktop';
 import type { EventsMessage } from '@shared/schemas/events';
 import type { ProducerFrame } from '@shared/stream-protocol';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
@@ -40,26 +41,26 @@ function collectingChannel() {
 }
 
 describe.skipIf(!engine.available)('services against the real engine', () => {
-  let services: Services;
+  let berth: Berth;
 
   beforeAll(async () => {
     const stateDir = mkdtempSync(path.join(os.tmpdir(), 'berth-services-'));
-    services = createServices({
-      env: process.env,
+    berth = createBerth({
+      env: { ...process.env, XDG_STATE_HOME: stateDir },
       homeDir: os.homedir(),
-      userDataDir: stateDir,
       templatesDir: path.resolve(__dirname, '../../../resources/templates'),
+      desktop: HEADLESS_DESKTOP,
     });
-    await services.start();
+    await berth.start();
   });
 
   afterAll(async () => {
-    await services?.dispose();
+    await berth?.dispose();
   });
 
   it('reports the engine state with the real version', async () => {
     const version = await engine.docker.version();
-    const state = await services.handlers['engine.state'](undefined);
+    const state = await berth.operations['engine.state'](undefined);
     expect(state.status).toBe('connected');
     expect(state.info?.serverVersion).toBe(version.Version);
     expect(state.info?.apiVersion).toBe(version.ApiVersion);
@@ -67,7 +68,7 @@ describe.skipIf(!engine.available)('services against the real engine', () => {
 
   it('streams a container through create, start, stop and removal', async () => {
     const { channel, waitFor } = collectingChannel();
-    expect(openStreamSession(services.streams, 'events', undefined, channel)).toBeNull();
+    expect(openStreamSession(berth.streams, 'events', undefined, channel)).toBeNull();
     await waitFor((m) => m.type === 'state' && m.state.status === 'connected');
 
     const project = `berth-it-${randomUUID().slice(0, 8)}`;
@@ -84,7 +85,7 @@ describe.skipIf(!engine.available)('services against the real engine', () => {
       const running = await waitFor(isThis('running'));
       expect(running).toMatchObject({ container: { compose: { project, service: 'worker' }, image: TEST_IMAGE } });
 
-      const listed = await services.handlers['containers.list'](undefined);
+      const listed = await berth.operations['containers.list'](undefined);
       expect(listed.find((entry) => entry.id === container.id)?.state).toBe('running');
 
       await container.stop({ t: 0 });

@@ -1,14 +1,15 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices, type Services } from '../../../src/main/services/create-services';
-import { isAllowedExternalUrl } from '../../../src/main/security/external-urls';
-import type { OperationHandlers } from '../../../src/main/ipc/core/dispatch';
+import { createBerth, type Berth } from '../../../src/main/composition-root';
+import type { Desktop } from '../../../src/main/handlers/desktop';
 
 export interface BridgeServices {
-  services: Services;
-  handlers: OperationHandlers;
-  /** URLs the UI asked to open; the bridge records them instead of launching a browser. */
+  berth: Berth;
+  /** The contract's handlers, as the bridge serves them (the same as Electron main's). */
+  operations: Berth['operations'];
+  streams: Berth['streams'];
+  /** URLs the UI asked to open (after the allowlist); the bridge records them instead of launching a browser. */
   openedUrls: string[];
   /** The throwaway home directory this run uses for Berth's state. */
   homeDir: string;
@@ -21,48 +22,46 @@ export interface BridgeServices {
   dispose(): Promise<void>;
 }
 
-/** The real main-process services with a throwaway home directory, as the test bridge runs them. */
+/** The real main-process services and handlers with a throwaway home directory and a desktop that records. */
 export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env): Promise<BridgeServices> {
   const homeDir = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-home-'));
-  const revealedPaths: string[] = [];
   const bridge = {
+    openedUrls: [] as string[],
+    revealedPaths: [] as string[],
     downloadsDir: path.join(homeDir, 'Downloads') as string | null,
     pickedFolder: null as string | null,
-    revealedPaths,
   };
-  const services = createServices({
-    env,
+  const desktop: Desktop = {
+    pickFolder: async () => bridge.pickedFolder,
+    chooseSavePath: async (suggestedName) => {
+      if (!bridge.downloadsDir) return null;
+      await mkdir(bridge.downloadsDir, { recursive: true });
+      return path.join(bridge.downloadsDir, suggestedName);
+    },
+    showInFolder: (hostPath) => void bridge.revealedPaths.push(hostPath),
+    openExternal: async (url) => void bridge.openedUrls.push(url),
+  };
+  const berth = createBerth({
+    // Berth's state (projects, GPU pins) in the throwaway home, never the machine's, unless the test chose a place.
+    env: { ...env, XDG_STATE_HOME: chosenStateHome(env) ?? path.join(homeDir, '.local', 'state') },
     homeDir,
-    userDataDir: path.join(homeDir, '.config', 'Berth'),
     templatesDir: path.resolve(__dirname, '../../../resources/templates'),
-    volumeDesktop: {
-      chooseSavePath: async (suggestedName) => {
-        if (!bridge.downloadsDir) return null;
-        await mkdir(bridge.downloadsDir, { recursive: true });
-        return path.join(bridge.downloadsDir, suggestedName);
-      },
-      showInFolder: (hostPath) => void revealedPaths.push(hostPath),
-    },
+    desktop,
   });
-  await services.start();
-  const openedUrls: string[] = [];
-  const handlers: OperationHandlers = {
-    ...services.handlers,
-    'app.openExternal': ({ url }) => {
-      const allowed = isAllowedExternalUrl(url);
-      if (allowed) openedUrls.push(url);
-      return { opened: allowed };
-    },
-    'projects.pickFolder': () => ({ directory: bridge.pickedFolder }),
-  };
+  await berth.start();
   return Object.assign(bridge, {
-    services,
+    berth,
+    operations: berth.operations,
+    streams: berth.streams,
     homeDir,
-    openedUrls,
-    handlers,
     dispose: async () => {
-      await services.dispose();
+      await berth.dispose();
       await rm(homeDir, { recursive: true, force: true });
     },
   });
+}
+
+/** An XDG_STATE_HOME the caller set on purpose (not merely inherited from this process's environment). */
+function chosenStateHome(env: NodeJS.ProcessEnv): string | undefined {
+  return env.XDG_STATE_HOME !== process.env.XDG_STATE_HOME ? env.XDG_STATE_HOME : undefined;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { operations, type OperationName } from '@shared/contract';
 import { BerthError } from '@shared/errors';
 import { OPERATION_NAMES } from '@shared/operation-names';
-import { dispatch, type OperationHandlers } from '../../../src/main/ipc/core/dispatch';
+import { dispatch } from '../../../src/main/ipc/core/dispatch';
+import type { OperationHandlers } from '../../../src/main/handlers/handler-types';
 
 const MALFORMED_INPUTS: unknown[] = [
   42,

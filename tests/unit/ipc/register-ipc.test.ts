@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OperationHandlers } from '../../../src/main/ipc/core/dispatch';
-import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
+import type { OperationHandlers } from '../../../src/main/handlers/handler-types';
+import type { StreamFactories } from '../../../src/main/handlers/handler-types';
 
 type Listener = (...args: unknown[]) => unknown;
 const electron = vi.hoisted(() => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
+import type { StreamFactories } from '../../../src/main/handlers/handler-types';
 import type { StreamSink, StreamSource } from '../../../src/main/services/streams/stream-source';
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
 import type { ProducerFrame } from '@shared/stream-protocol';
@@ -30,6 +30,9 @@ function byteSource() {
   return source;
 }
 
+const shellInput = { target: 'host', cols: 80, rows: 24 };
+const logsInput = { target: { kind: 'container', id: 'abc' } };
+
 describe('openStreamSession', () => {
   it('pauses the producer above the high watermark of unacknowledged bytes and resumes below the low one', () => {
     const source = byteSource();
@@ -50,17 +53,47 @@ describe('openStreamSession', () => {
     expect(source.resume).toHaveBeenCalledOnce();
   });
 
-  it('forwards consumer input and disposes the producer when the consumer closes', () => {
+  it('forwards consumer input the contract allows and disposes the producer when the consumer closes', () => {
     const source = byteSource();
     const { channel, consumerSends, consumerCloses } = fakeChannel();
-    openStreamSession({ events: () => source } as unknown as StreamFactories, 'events', undefined, channel);
+    openStreamSession({ terminal: () => source } as unknown as StreamFactories, 'terminal', shellInput, channel);
     consumerSends({ t: 'input', data: 'ls\n' });
+    consumerSends({ t: 'input', data: { type: 'resize', cols: 80, rows: 24 } });
     consumerSends({ t: 'bogus' });
     consumerSends('not even an object');
     expect(source.receive).toHaveBeenCalledWith('ls\n');
+    expect(source.receive).toHaveBeenCalledWith({ type: 'resize', cols: 80, rows: 24 });
     consumerCloses();
     consumerCloses();
     expect(source.dispose).toHaveBeenCalledOnce();
+  });
+
+  it('ends the stream, saying why, when the consumer sends what the contract does not allow', () => {
+    const source = byteSource();
+    const { channel, consumerSends, sent } = fakeChannel();
+    openStreamSession({ terminal: () => source } as unknown as StreamFactories, 'terminal', shellInput, channel);
+    consumerSends({ t: 'input', data: { type: 'resize', cols: -1, rows: 24 } });
+    expect(source.receive).not.toHaveBeenCalled();
+    expect(source.dispose).toHaveBeenCalledOnce();
+    expect(sent).toEqual([{ t: 'error', error: expect.objectContaining({ code: 'E_INVALID_INPUT' }) }]);
+  });
+
+  it('ends a one-way stream that receives input', () => {
+    const source = byteSource();
+    const { channel, consumerSends } = fakeChannel();
+    openStreamSession({ events: () => source } as unknown as StreamFactories, 'events', undefined, channel);
+    consumerSends({ t: 'input', data: 'ls\n' });
+    expect(source.receive).not.toHaveBeenCalled();
+    expect(source.dispose).toHaveBeenCalledOnce();
+  });
+
+  it('computes each message cost once and sends it in the frame', () => {
+    const source = byteSource();
+    const { channel, sent } = fakeChannel();
+    openStreamSession({ logs: () => source } as unknown as StreamFactories, 'logs', logsInput, channel);
+    source.sink().emit({ type: 'lines', times: ['t'], sources: [0], stderr: [], texts: ['hello'] });
+    source.sink().emit(new Uint8Array(7));
+    expect(sent.map((frame) => (frame.t === 'data' ? frame.n : null))).toEqual([45, 64]);
   });
 
   it('ends with an error frame when the producer fails, and sends nothing after', () => {

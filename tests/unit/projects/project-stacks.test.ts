@@ -109,12 +109,15 @@ describe('the .env a project uses', () => {
     const { ProjectsStore } = await import('../../../src/main/services/projects/projects-store');
     const { GpuAssignmentsStore } =
       await import('../../../src/main/services/compose/berth-overrides/gpu-assignments-store');
+    const { loadProjectWithOverrides } =
+      await import('../../../src/main/services/compose/berth-overrides/load-with-overrides');
     const state = await mkdtemp(path.join(os.tmpdir(), 'berth-state-'));
+    const overrides = { stateDir: state, gpuAssignments: new GpuAssignmentsStore(state) };
     const catalog = new ProjectCatalog({
       store: new ProjectsStore(state),
       docker: () => null,
       env: {},
-      overrides: { stateDir: state, gpuAssignments: new GpuAssignmentsStore(state) },
+      runner: { overrides, load: (options) => loadProjectWithOverrides(options, overrides) },
     });
     const split = writeProject({ 'docker/compose.data.yml': 'services:\n  db: {image: postgres}\n' }, 'split');
     const plain = writeProject({ 'compose.yaml': 'services:\n  db: {image: postgres}\n' }, 'plain');

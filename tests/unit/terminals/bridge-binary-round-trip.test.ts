@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
+import type { StreamFactories } from '../../../src/main/handlers/handler-types';
 import type { StreamSink, StreamSource } from '../../../src/main/services/streams/stream-source';
 import { createBridgeApi } from '../../../src/renderer/src/lib/bridge-transport';
 import type { TerminalMessage } from '@shared/schemas/terminal';
@@ -29,7 +29,7 @@ describe('the test bridge carries terminal bytes both ways', () => {
   beforeAll(async () => {
     bridge = await startBridge({
       rendererDir: os.tmpdir(),
-      handlers: {} as never,
+      operations: {} as never,
       streams: { terminal: () => echoSource(received) } as unknown as StreamFactories,
     });
   });

@@ -2,17 +2,12 @@
  * What every Compose command of `berth` shares: the loader's global flags, its own options, loading the project,
  * connecting to the engine, progress on the terminal, Ctrl-C to cancel, and errors printed with their fix.
  */
-import { homedir } from 'node:os';
-import type Docker from 'dockerode';
-import { BerthError, toErrorPayload } from '@shared/errors';
-import { createDockerClient } from '../../services/docker/docker-client';
-import { resolveEndpoint } from '../../services/docker/resolve-endpoint';
-import { ComposeEngine } from '../../services/compose/engine/compose-engine';
-import { registryAuthFromDockerConfig } from '../../services/compose/engine/image/registry-auth';
-import type { GpuCapabilityCheck } from '../../services/compose/engine/gpu/gpu-preflight';
+import { BerthError } from '@shared/errors';
+import type { Endpoint } from '@shared/schemas/engine';
+import type { ComposeEngine } from '../../services/compose/engine/compose-engine';
 import type { ComposeProject } from '../../services/compose/load';
-import { GpuService } from '../../services/gpus/gpu-service';
-import { dockerodeGpuAccess } from '../../services/gpus/docker-access';
+import { cliComposeRunner } from '../cli-compose-runner';
+import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
 import type { CliCommand, CliContext } from '../command';
 import { loadCliProject } from '../load-cli-project';
 import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
@@ -64,22 +59,6 @@ export interface ComposeSession {
   signal: AbortSignal;
 }
 
-/** How commands reach the engine; tests hand in their own. */
-export interface ComposeCommandDeps {
-  connect(context: CliContext): { docker: Docker; engineIsLocal: boolean };
-  gpuCapability?(docker: Docker, engineIsLocal: boolean, context: CliContext): GpuCapabilityCheck;
-}
-
-export const DEFAULT_COMPOSE_DEPS: ComposeCommandDeps = {
-  connect(context) {
-    const resolved = resolveEndpoint({ env: context.env, homeDir: context.env.HOME || homedir() });
-    return { docker: createDockerClient(resolved.target), engineIsLocal: resolved.endpoint.local };
-  },
-  gpuCapability(docker, engineIsLocal, context) {
-    return () => new GpuService({ env: context.env }).capability(dockerodeGpuAccess(docker), engineIsLocal);
-  },
-};
-
 export interface ComposeCommandSpec {
   name: string;
   usage: string;
@@ -87,7 +66,7 @@ export interface ComposeCommandSpec {
   execute(session: ComposeSession, options: ParsedOptions): Promise<number>;
 }
 
-export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDeps = DEFAULT_COMPOSE_DEPS): CliCommand {
+export function composeCommand(spec: ComposeCommandSpec): CliCommand {
   return {
     name: spec.name,
     usage: spec.usage,
@@ -109,15 +88,13 @@ export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDep
       const onInterrupt = () =>
         controller.abort(new BerthError('E_CANCELLED', `berth ${spec.name} was cancelled (Ctrl-C).`));
       process.once('SIGINT', onInterrupt);
+      let endpoint: Endpoint | null = null;
       try {
-        const { docker, engineIsLocal } = deps.connect(context);
-        const engine = new ComposeEngine(docker, {
-          registryAuth: registryAuthFromDockerConfig(context.env, context.env.HOME || homedir()),
-          gpuCapability: deps.gpuCapability?.(docker, engineIsLocal, context),
-        });
+        const engine = cliEngine(context);
+        endpoint = engine.endpoint;
         const session: ComposeSession = {
           context,
-          engine,
+          engine: cliComposeRunner(context, engine).engine(),
           flags,
           loadProject: (services) => loadCliProject(context, { ...flags, services }),
           progress: new ComposeProgressPrinter(context.stdout, context.stderr, context.isTty),
@@ -125,8 +102,7 @@ export function composeCommand(spec: ComposeCommandSpec, deps: ComposeCommandDep
         };
         return await spec.execute(session, options);
       } catch (error) {
-        const payload = toErrorPayload(error);
-        context.stderr.write(`${payload.message}\n${payload.fix ? `Fix: ${payload.fix}\n` : ''}`);
+        context.stderr.write(formatCliError(describeCliError(error, endpoint)));
         return 1;
       } finally {
         process.removeListener('SIGINT', onInterrupt);

@@ -1,14 +1,13 @@
 import type { Duplex } from 'node:stream';
 import type Docker from 'dockerode';
-import { toErrorPayload } from '@shared/errors';
 import { loadProject } from '../../services/compose/load';
-import { COMPOSE_PROJECT_NAME } from '../../services/compose/load/compose-env-vars';
+import { COMPOSE_PROJECT_NAME } from '../../services/compose/util/compose-env-vars';
 import { execExitCode } from '../../services/terminals/exec-exit-code';
 import { findServiceContainer } from '../../services/terminals/find-service-container';
 import { requireRunningContainer } from '../../services/terminals/open-container-shell';
 import type { CliCommand, CliContext } from '../command';
 import type { ComposeFlags } from '../compose-flags';
-import { DEFAULT_COMPOSE_DEPS } from './compose-command';
+import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
 import { ExecUsageError, parseExecArgs, type ExecArgs } from './exec-args';
 
 const USAGE = `Usage: berth exec [OPTIONS] SERVICE COMMAND [ARGS...]
@@ -54,8 +53,7 @@ export function createExecCommand(deps: ExecCommandDeps): CliCommand {
       try {
         return await execInService(deps, parsed, context);
       } catch (error) {
-        const payload = toErrorPayload(error);
-        context.stderr.write(`berth exec: ${payload.message}\n${payload.fix ? `Fix: ${payload.fix}\n` : ''}`);
+        context.stderr.write(formatCliError(describeCliError(error, null), 'berth exec: '));
         return 1;
       }
     },
@@ -64,7 +62,7 @@ export function createExecCommand(deps: ExecCommandDeps): CliCommand {
 
 export const execCommand: CliCommand = createExecCommand({
   stdin: process.stdin,
-  connect: (context) => DEFAULT_COMPOSE_DEPS.connect(context).docker,
+  connect: (context) => cliEngine(context).docker,
 });
 
 async function projectName(flags: ComposeFlags, context: CliContext): Promise<string> {

@@ -1,9 +1,6 @@
-import { operations, type OperationInput, type OperationName, type OperationOutput } from '@shared/contract';
+import { operations, type OperationName } from '@shared/contract';
 import { BerthError, toErrorPayload, type Result } from '@shared/errors';
-
-export type OperationHandlers = {
-  [N in OperationName]: (input: OperationInput<N>) => Promise<OperationOutput<N>> | OperationOutput<N>;
-};
+import type { OperationHandlers } from '../../handlers/handler-types';
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(operations, name);

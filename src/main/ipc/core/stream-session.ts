@@ -3,7 +3,7 @@ import { toErrorPayload, type ErrorPayload } from '@shared/errors';
 import { FLOW_CONTROL, isConsumerFrame, messageCost, type ProducerFrame } from '@shared/stream-protocol';
 import { AckFlowControl } from './flow-control';
 import type { StreamSource } from '../../services/streams/stream-source';
-import type { StreamFactories } from './stream-factories';
+import type { StreamFactories } from '../../handlers/handler-types';
 
 /** A bidirectional message channel: Electron's MessagePortMain or the test bridge's WebSocket. */
 export interface StreamChannel {
@@ -43,17 +43,19 @@ export function openStreamSession(
   } catch (error) {
     return toErrorPayload(error);
   }
-  const contract: StreamContract = streams[kind];
-  connect(source, channel, contract.flow ?? FLOW_CONTROL);
+  connect(kind, source, channel, streams[kind]);
   return null;
 }
 
 function connect(
+  kind: StreamKind,
   source: StreamSource<unknown>,
   channel: StreamChannel,
-  window: { highWatermark: number; lowWatermark: number },
+  contract: StreamContract,
 ): void {
   let closed = false;
+  const window = contract.flow ?? FLOW_CONTROL;
+  const costOf = (contract.cost as ((message: unknown) => number) | undefined) ?? messageCost;
   const flow = new AckFlowControl(
     { pause: () => source.pause(), resume: () => source.resume() },
     window.highWatermark,
@@ -66,11 +68,20 @@ function connect(
     source.dispose();
     channel.close();
   };
+  const receive = (data: unknown) => {
+    const inbound = contract.inbound?.safeParse(data);
+    if (inbound?.success) return source.receive?.(inbound.data);
+    // A consumer that sends what the contract doesn't allow is broken or hostile: end the stream, say why.
+    finish({
+      t: 'error',
+      error: { code: 'E_INVALID_INPUT', message: `The ${kind} stream does not accept that message.` },
+    });
+  };
 
   channel.onMessage((data) => {
     if (!isConsumerFrame(data)) return;
     if (data.t === 'ack') flow.acknowledged(data.n);
-    else if (data.t === 'input') source.receive?.(data.data);
+    else if (data.t === 'input') receive(data.data);
     else finish();
   });
   channel.onClose(() => finish());
@@ -79,8 +90,9 @@ function connect(
     source.start({
       emit: (message) => {
         if (closed) return;
-        channel.send({ t: 'data', data: message });
-        flow.sent(messageCost(message));
+        const cost = costOf(message);
+        channel.send({ t: 'data', data: message, n: cost });
+        flow.sent(cost);
       },
       end: (error) => finish(error === undefined ? { t: 'end' } : { t: 'error', error: toErrorPayload(error) }),
     });

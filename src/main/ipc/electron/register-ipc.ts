@@ -7,10 +7,10 @@ import {
 } from 'electron';
 import { IPC_CHANNELS } from '@shared/operation-names';
 import type { ErrorPayload } from '@shared/errors';
-import { dispatch, type OperationHandlers } from '../core/dispatch';
+import type { OperationHandlers, StreamFactories } from '../../handlers/handler-types';
+import { dispatch } from '../core/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustPolicy } from '../core/sender-guard';
 import { openStreamSession, type StreamChannel } from '../core/stream-session';
-import type { StreamFactories } from '../core/stream-factories';
 
 const UNTRUSTED: ErrorPayload = {
   code: 'E_UNTRUSTED_SENDER',

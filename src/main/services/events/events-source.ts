@@ -4,7 +4,7 @@ import type { EngineEvent } from '@shared/schemas/engine';
 import type { StreamSource } from '../streams/stream-source';
 import { findContainer } from '../containers/containers-service';
 import type { EngineWatch } from '../docker/engine-watch';
-import { PausedBuffer } from './paused-buffer';
+import { DropAndResyncBuffer } from '../streams/drop-and-resync-buffer';
 
 /**
  * The `events` stream: the connection state, then every container as it changes. Lookups for the
@@ -14,7 +14,7 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
   const unsubscribers: Array<() => void> = [];
   const lookups = new Map<string, Promise<void>>();
   let disposed = false;
-  let buffer: PausedBuffer<EventsMessage> | undefined;
+  let buffer: DropAndResyncBuffer<EventsMessage> | undefined;
 
   const refreshContainer = (id: string, event: EngineEvent) => {
     const previous = lookups.get(id) ?? Promise.resolve();
@@ -32,13 +32,15 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
   };
 
   const onEngineEvent = (event: EngineEvent) => {
-    buffer?.push({ type: 'event', event });
     if (event.type === 'container' && event.id) refreshContainer(event.id, event);
+    else if (event.type === 'volume' && (event.action === 'create' || event.action === 'destroy')) {
+      buffer?.push({ type: 'volume', name: event.id, action: event.action });
+    }
   };
 
   return {
     start(sink) {
-      buffer = new PausedBuffer(sink.emit, (dropped) => sink.emit({ type: 'resync', dropped }));
+      buffer = new DropAndResyncBuffer(sink.emit, (dropped) => sink.emit({ type: 'resync', dropped }));
       sink.emit({ type: 'state', state: engine.getState() });
       unsubscribers.push(
         engine.onStateChange((state) => buffer?.push({ type: 'state', state })),

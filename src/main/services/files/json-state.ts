@@ -8,6 +8,9 @@ import { writeFileAtomic } from './atomic-write';
  * parses is kept aside (never overwritten silently) and the state starts from `fallback`.
  */
 export class JsonState<T> {
+  /** Read-modify-write cycles run one after another, so two quick changes can't lose one. */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly file: string,
     private readonly schema: z.ZodType<T>,
@@ -36,5 +39,17 @@ export class JsonState<T> {
 
   write(value: T): Promise<void> {
     return writeFileAtomic(this.file, `${JSON.stringify(this.schema.parse(value), null, 2)}\n`);
+  }
+
+  /** Reads, lets `change` modify the state in place, writes it back, and returns what `change` returned. */
+  update<R>(change: (state: T) => R): Promise<R> {
+    const next = this.queue.then(async () => {
+      const state = await this.read();
+      const result = change(state);
+      await this.write(state);
+      return result;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 }

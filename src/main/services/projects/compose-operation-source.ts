@@ -9,6 +9,7 @@ import type { ComposeEngine, OperationOptions } from '../compose/engine/compose-
 import { projectByName } from '../compose/engine/project-by-name';
 import type { Plan } from '../compose/engine/plan/steps';
 import type { ComposeProject } from '../compose/model/project';
+import { CoalesceByKey } from '../streams/coalesce-by-key';
 import type { StreamSink, StreamSource } from '../streams/stream-source';
 import { ownedVolumes } from './project-detail';
 
@@ -76,28 +77,31 @@ function run(
   }
 }
 
+/**
+ * While the consumer is behind, a service's pull or build progress only matters in its latest state: those coalesce
+ * per service; every other event (a container created, started, failed…) is kept, in order.
+ */
+export function progressKey(message: ComposeOperationMessage): string | null {
+  if (message.type !== 'progress') return null;
+  const event = message.event;
+  return event.kind === 'pulling' || event.kind === 'building' ? `${event.kind}:${event.service}` : null;
+}
+
 export function createComposeOperationSource(
   deps: ComposeOperationDeps,
   input: ComposeOperationInput,
 ): StreamSource<ComposeOperationMessage> {
   const abort = new AbortController();
-  // Held while the consumer is behind, then delivered in order; the end waits for them.
-  const pending: ComposeOperationMessage[] = [];
-  let ending: { error?: unknown } | null = null;
-  let paused = false;
   let sink: StreamSink<ComposeOperationMessage> | null = null;
-  const flush = () => {
-    if (paused || !sink) return;
-    for (const message of pending.splice(0)) sink.emit(message);
-    if (ending) sink.end(ending.error);
-  };
-  const emit = (message: ComposeOperationMessage) => {
-    pending.push(message);
-    flush();
+  let ending: { error?: unknown } | null = null;
+  const pending = new CoalesceByKey<ComposeOperationMessage>((message) => sink?.emit(message), progressKey);
+  // The end waits until every message before it went out.
+  const endWhenDelivered = () => {
+    if (ending && pending.size === 0) sink?.end(ending.error);
   };
   const end = (error?: unknown) => {
     ending = { error };
-    flush();
+    endWhenDelivered();
   };
   return {
     start(target) {
@@ -106,20 +110,19 @@ export function createComposeOperationSource(
         const project = await projectFor(deps, input);
         const plan = await run(deps.engine(), project, input, {
           signal: abort.signal,
-          onProgress: (event) => emit({ type: 'progress', event }),
+          onProgress: (event) => pending.push({ type: 'progress', event }),
         });
-        emit({ type: 'done', changed: plan.steps.length });
+        pending.push({ type: 'done', changed: plan.steps.length });
         end();
       })().catch(end);
     },
-    pause() {
-      paused = true;
-    },
+    pause: () => pending.pause(),
     resume() {
-      paused = false;
-      flush();
+      pending.resume();
+      endWhenDelivered();
     },
     dispose() {
+      pending.clear();
       abort.abort(new BerthError('E_CANCELLED', `${input.action} was cancelled.`));
     },
   };

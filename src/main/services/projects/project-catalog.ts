@@ -7,13 +7,10 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { BerthError, toErrorPayload } from '@shared/errors';
 import type { ProjectRef, ProjectSummary } from '@shared/schemas/projects';
-import {
-  berthFilesOf,
-  loadProjectWithOverrides,
-  type BerthOverrides,
-} from '../compose/berth-overrides/load-with-overrides';
+import { berthFilesOf } from '../compose/berth-overrides/load-with-overrides';
 import { listProjects, type ProjectRow } from '../compose/engine/observe/listings';
 import type { ComposeProject, LoadOptions } from '../compose/load';
+import type { ComposeRunner } from './compose-runner';
 import { detectComposeFiles } from './project-layout';
 import type { ProjectsStore } from './projects-store';
 
@@ -22,7 +19,8 @@ export interface ProjectCatalogOptions {
   /** The engine's client when connected; discovery is skipped without one. */
   docker(): Docker | null;
   env: Record<string, string | undefined>;
-  overrides: BerthOverrides;
+  /** Loads projects the way Berth runs them (with its own overrides). */
+  runner: Pick<ComposeRunner, 'load' | 'overrides'>;
 }
 
 export class ProjectCatalog {
@@ -71,7 +69,7 @@ export class ProjectCatalog {
 
   /** Loads the project as Berth runs it; `services` named are enabled with their profiles, as on Compose's command line. */
   async load(ref: ProjectRef, services: string[] = []): Promise<ComposeProject> {
-    return loadProjectWithOverrides({ ...(await this.loadOptionsFor(ref)), services }, this.options.overrides);
+    return this.options.runner.load({ ...(await this.loadOptionsFor(ref)), services });
   }
 
   private async loadOptionsFor(ref: ProjectRef): Promise<LoadOptions> {
@@ -92,11 +90,9 @@ export class ProjectCatalog {
 
   private async summarizeSaved(directory: string, files: string[]): Promise<ProjectSummary> {
     try {
-      const project = await loadProjectWithOverrides(
-        { workingDir: directory, files, env: this.options.env },
-        this.options.overrides,
-      );
-      const own = project.configFiles.filter((file) => !berthFilesOf(project, this.options.overrides).has(file));
+      const project = await this.options.runner.load({ workingDir: directory, files, env: this.options.env });
+      const berthFiles = berthFilesOf(project, this.options.runner.overrides);
+      const own = project.configFiles.filter((file) => !berthFiles.has(file));
       return { name: project.name, directory, configFiles: own, saved: true, problem: null };
     } catch (error) {
       const configFiles = files.map((file) => path.join(directory, file));

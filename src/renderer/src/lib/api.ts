@@ -1,5 +1,4 @@
 import type { BerthApi, StreamHandlers, StreamInput, StreamKind, StreamMessage } from '@shared/contract';
-import { messageCost } from '@shared/stream-protocol';
 import { createBridgeApi } from './bridge-transport';
 
 declare global {
@@ -33,9 +32,9 @@ export function subscribe<K extends StreamKind>(
   handlers: StreamHandlers<StreamMessage<K>>,
 ): () => void {
   const handle = api.streams.open(kind, input, {
-    onMessage(message) {
-      handlers.onMessage(message);
-      handle.ack(messageCost(message));
+    onMessage(message, cost) {
+      handlers.onMessage(message, cost);
+      handle.ack(cost);
     },
     onClose: handlers.onClose,
   });

@@ -61,9 +61,11 @@ export function createBridgeApi(origin: string, token: string): BerthApi {
       socket.onerror = () => finish({ code: 'E_INTERNAL', message: 'The test bridge stream failed.' });
       socket.onclose = () => finish();
       socket.onmessage = (event: MessageEvent<string | ArrayBuffer>) => {
-        if (event.data instanceof ArrayBuffer) return handlers.onMessage(new Uint8Array(event.data) as never);
+        // Bytes arrive as binary frames (see the bridge), and cost their length.
+        if (event.data instanceof ArrayBuffer)
+          return handlers.onMessage(new Uint8Array(event.data) as never, event.data.byteLength);
         const frame = JSON.parse(event.data) as ProducerFrame;
-        if (frame.t === 'data') handlers.onMessage(frame.data as never);
+        if (frame.t === 'data') handlers.onMessage(frame.data as never, frame.n);
         else finish(frame.t === 'error' ? frame.error : undefined);
       };
       const handle: StreamHandle = {

@@ -18,7 +18,6 @@ export interface StoredGpuAssignment {
 /** GPUs the user pinned to services from the UI, kept in Berth's state (never in the project's files). */
 export class GpuAssignmentsStore {
   private readonly state: JsonState<GpuAssignmentsState>;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(stateDir: string) {
     this.state = new JsonState(path.join(stateDir, 'gpu-assignments.json'), GpuAssignmentsStateSchema, () => ({
@@ -40,16 +39,12 @@ export class GpuAssignmentsStore {
 
   /** Pins `deviceIds` to the service; `null` removes the pin so the project's own request applies again. */
   set(project: string, service: string, deviceIds: string[] | null): Promise<void> {
-    const next = this.queue.then(async () => {
-      const state = await this.state.read();
+    return this.state.update((state) => {
       const services = { ...state.projects[project] };
       if (deviceIds === null) delete services[service];
       else services[service] = deviceIds;
       if (Object.keys(services).length > 0) state.projects[project] = services;
       else delete state.projects[project];
-      await this.state.write(state);
     });
-    this.queue = next.catch(() => undefined);
-    return next;
   }
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { GpuMetrics } from '@shared/schemas/gpu';
 import { api } from '../../lib/api';
-import { messageCost } from '@shared/stream-protocol';
 
 /** Samples kept per GPU for the sparklines: two minutes at the visible rate. */
 const HISTORY = 60;
@@ -22,13 +21,13 @@ export function useGpuMetrics(enabled: boolean): MetricsHistory {
       'gpuMetrics',
       { visibility: windowVisibility() },
       {
-        onMessage(samples) {
+        onMessage(samples, cost) {
           setHistory((previous) => {
             const next = { ...previous };
             for (const sample of samples) next[sample.gpuId] = [...(next[sample.gpuId] ?? []), sample].slice(-HISTORY);
             return next;
           });
-          handle.ack(messageCost(samples));
+          handle.ack(cost);
         },
         onClose() {},
       },

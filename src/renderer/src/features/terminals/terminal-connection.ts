@@ -1,6 +1,5 @@
 import type { ErrorPayload } from '@shared/errors';
 import type { TerminalOpenInput } from '@shared/schemas/terminal';
-import { messageCost } from '@shared/stream-protocol';
 import { api } from '../../lib/api';
 import type { TerminalView } from './terminal-view';
 
@@ -30,14 +29,14 @@ export function connectTerminal(view: TerminalView, target: TerminalTarget, even
   const opened = { cols: view.cols, rows: view.rows };
   const early: Uint8Array[] = [];
   const handle = api.streams.open('terminal', { ...target, ...opened } as TerminalOpenInput, {
-    onMessage(message) {
+    onMessage(message, cost) {
       if (!connected) return;
       if (!ready) becomeReady();
       if (message instanceof Uint8Array) {
-        view.write(message, () => handle.ack(message.byteLength));
+        view.write(message, () => handle.ack(cost));
         return;
       }
-      handle.ack(messageCost(message));
+      handle.ack(cost);
       if (message.type === 'started') events.onStarted(message.shell);
       else events.onExit(message.exitCode);
     },

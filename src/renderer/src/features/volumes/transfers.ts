@@ -1,6 +1,5 @@
 import type { ErrorPayload } from '@shared/errors';
 import type { BrowseTarget, TransferMessage } from '@shared/schemas/volumes';
-import { messageCost } from '@shared/stream-protocol';
 import { api } from '../../lib/api';
 
 export interface LocalFile {
@@ -22,9 +21,9 @@ export function downloadEntry(target: BrowseTarget, path: string, onUpdate: Tran
       'volumeTransfer',
       { direction: 'download', target, path },
       {
-        onMessage(message) {
+        onMessage(message, cost) {
           onUpdate(message);
-          handle.ack(messageCost(message));
+          handle.ack(cost);
         },
         onClose: (error?: ErrorPayload) => (error ? reject(error) : resolve()),
       },
@@ -57,9 +56,9 @@ export function uploadFiles(
         overwrite,
       },
       {
-        onMessage(message) {
+        onMessage(message, cost) {
           onUpdate(message);
-          handle.ack(messageCost(message));
+          handle.ack(cost);
           if (message.phase !== 'transferring') return;
           const first = confirmed === 0 && message.bytes === 0 && !sending;
           confirmed = message.bytes;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { PausedBuffer } from '../../../src/main/services/events/paused-buffer';
+import { DropAndResyncBuffer } from '../../../src/main/services/streams/drop-and-resync-buffer';
 
-describe('PausedBuffer', () => {
+describe('DropAndResyncBuffer', () => {
   it('delivers at once while flowing, holds while paused, and flushes in order on resume', () => {
     const delivered: number[] = [];
-    const buffer = new PausedBuffer<number>(
+    const buffer = new DropAndResyncBuffer<number>(
       (message) => delivered.push(message),
       () => {},
       10,
@@ -21,7 +21,7 @@ describe('PausedBuffer', () => {
   it('keeps its bound while paused and reports how many it dropped', () => {
     const delivered: number[] = [];
     const dropped: number[] = [];
-    const buffer = new PausedBuffer<number>(
+    const buffer = new DropAndResyncBuffer<number>(
       (message) => delivered.push(message),
       (count) => dropped.push(count),
       3,
@@ -35,7 +35,7 @@ describe('PausedBuffer', () => {
 
   it('stops flushing when delivery pauses it again', () => {
     const delivered: number[] = [];
-    const buffer: PausedBuffer<number> = new PausedBuffer<number>(
+    const buffer: DropAndResyncBuffer<number> = new DropAndResyncBuffer<number>(
       (message) => {
         delivered.push(message);
         if (message === 2) buffer.pause();

@@ -1,9 +1,11 @@
+import type { PausableBuffer } from './pausable-buffer';
+
 /**
- * Holds messages while the consumer has too much unacknowledged data. Engine events can't be
- * paused at the source, so the buffer is bounded: past `capacity` it drops and counts, and the
- * consumer is told to resync instead of growing memory without bound.
+ * Buffering policy "drop and resync", for a source that can't be paused and a consumer that can rebuild its state
+ * from scratch (engine events → the container list): while flow control has the stream paused, up to `capacity`
+ * messages wait; past that they are dropped and counted, and after the rest the consumer is told to resync.
  */
-export class PausedBuffer<M> {
+export class DropAndResyncBuffer<M> implements PausableBuffer<M> {
   private readonly queue: M[] = [];
   private droppedCount = 0;
   private paused = false;

@@ -1,0 +1,58 @@
+/**
+ * The engine a `berth` command talks to, and how its failures read: one place for every command, so a missing
+ * engine gets the same diagnosis as `berth engine` everywhere (never "Unexpected error: connect ENOENT").
+ */
+import { homedir } from 'node:os';
+import type Docker from 'dockerode';
+import { BerthError, toErrorPayload, type ErrorPayload } from '@shared/errors';
+import type { Endpoint } from '@shared/schemas/engine';
+import { diagnoseUnreachable } from '../services/docker/diagnose-unreachable';
+import { createDockerClient } from '../services/docker/docker-client';
+import { resolveEndpoint } from '../services/docker/resolve-endpoint';
+import type { CliContext } from './command';
+
+export interface CliEngine {
+  docker: Docker;
+  endpoint: Endpoint;
+}
+
+/** The engine the docker CLI would use here: DOCKER_HOST, DOCKER_CONTEXT, the current context, the usual sockets. */
+export function cliEngine(context: CliContext): CliEngine {
+  const resolved = resolveEndpoint({ env: context.env, homeDir: homeOf(context) });
+  return { docker: createDockerClient(resolved.target), endpoint: resolved.endpoint };
+}
+
+export function homeOf(context: CliContext): string {
+  return context.env.HOME || homedir();
+}
+
+/** Errors of the transport itself (nothing answered, or something that isn't Docker answered). */
+const CONNECTION_CODES =
+  /^(ENOENT|ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EACCES|EPERM|EPROTO|ERR_TLS_.*|CERT_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/;
+
+/** What to print for an error of a command: connection failures get the engine diagnosis, the rest their own words. */
+export function describeCliError(error: unknown, endpoint: Endpoint | null): ErrorPayload {
+  if (error instanceof BerthError) return error.toPayload();
+  const code = (error as { code?: unknown } | null)?.code;
+  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
+  // Docker answers errors with a JSON body that has a message; anything else answering HTTP is not a Docker engine.
+  const notDocker = typeof statusCode === 'number' && !(error as { json?: { message?: unknown } }).json?.message;
+  if ((typeof code === 'string' && CONNECTION_CODES.test(code)) || notDocker) {
+    const diagnosis = diagnoseUnreachable(error, endpoint, process.platform);
+    const where = endpoint ? ` at ${endpoint.address}` : '';
+    const reason = notDocker
+      ? `something answered HTTP ${String(statusCode)} there, but it is not a Docker engine API`
+      : diagnosis.reason;
+    return {
+      code: 'E_ENGINE_UNREACHABLE',
+      message: `cannot reach the Docker engine${where}: ${reason}`,
+      fix: diagnosis.fix,
+    };
+  }
+  return toErrorPayload(error);
+}
+
+/** The error as the CLI prints it: the message, then the fix on its own line. */
+export function formatCliError(payload: ErrorPayload, prefix = ''): string {
+  return `${prefix}${payload.message}\n${payload.fix ? `Fix: ${payload.fix}\n` : ''}`;
+}

@@ -1,0 +1,22 @@
+import type { BerthServices } from '../services/create-services';
+import { dockerodeGpuAccess } from '../services/gpus/docker-access';
+import { createGpuMetricsSource } from '../services/gpus/gpu-metrics-source';
+import type { HandlerGroup, OperationsOf } from './handler-types';
+
+export function gpusHandlers(services: BerthServices): HandlerGroup<OperationsOf<'gpus'>, 'gpuMetrics'> {
+  const { connection, gpus, gpuAssignments } = services;
+  return {
+    operations: {
+      'gpus.overview': () => {
+        const docker = connection.getState().status === 'connected' ? dockerodeGpuAccess(connection.getDocker()) : null;
+        return gpus.overview({ docker, engineIsLocal: services.engineIsLocal() });
+      },
+      'gpus.assignments': () => gpuAssignments.list(),
+      'gpus.assign': async ({ project, service, deviceIds }) => {
+        await gpuAssignments.set(project, service, deviceIds);
+        return { assignments: await gpuAssignments.list() };
+      },
+    },
+    streams: { gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility) },
+  };
+}
