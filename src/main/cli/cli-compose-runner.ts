@@ -1,5 +1,5 @@
 import { GpuAssignmentsStore } from '../services/compose/berth-overrides/gpu-assignments-store';
-import { ProjectLocks } from '../services/compose/engine/operation-lock';
+import { engineLockDir, ProjectLocks } from '../services/compose/engine/operation-lock';
 import { GpuService } from '../services/gpus/gpu-service';
 import { ComposeRunner } from '../services/projects/compose-runner';
 import { homeOf, type CliEngine } from './cli-engine';
@@ -15,7 +15,7 @@ export function cliComposeRunner(context: CliContext, engine: CliEngine): Compos
     env: context.env,
     homeDir: homeOf(context),
     overrides: { stateDir, gpuAssignments: new GpuAssignmentsStore(stateDir) },
-    locks: new ProjectLocks(),
+    locks: new ProjectLocks({ lockDir: () => engineLockDir(stateDir, engine.endpoint.address) }),
     gpus: new GpuService({ env: context.env }),
   });
 }

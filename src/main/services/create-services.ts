@@ -5,7 +5,7 @@
 import { berthStateDir } from './compose/berth-overrides/state-dir';
 import { GpuAssignmentsStore } from './compose/berth-overrides/gpu-assignments-store';
 import type { BerthOverrides } from './compose/berth-overrides/load-with-overrides';
-import { ProjectLocks } from './compose/engine/operation-lock';
+import { engineLockDir, ProjectLocks } from './compose/engine/operation-lock';
 import { EngineConnection } from './docker/engine-connection';
 import { GpuService } from './gpus/gpu-service';
 import { ComposeRunner } from './projects/compose-runner';
@@ -57,7 +57,9 @@ export function createServices(options: ServicesOptions): BerthServices {
   const gpus = new GpuService({ env });
   const gpuAssignments = new GpuAssignmentsStore(stateDir);
   const overrides: BerthOverrides = { stateDir, gpuAssignments };
-  const locks = new ProjectLocks();
+  const locks = new ProjectLocks({
+    lockDir: () => engineLockDir(stateDir, connection.getState().endpoint?.address ?? 'unknown engine'),
+  });
   const composeRunner = new ComposeRunner({ docker, engineIsLocal, env, homeDir, overrides, locks, gpus });
   const catalog = new ProjectCatalog({
     store: new ProjectsStore(stateDir, options.legacyUserDataDir),
