@@ -23,6 +23,8 @@ export const TemplateSchema = z.object({
   /** `optional`: the user picks GPU on or off; `none`: the stack has nothing to accelerate. */
   gpu: z.enum(['optional', 'none']),
   links: z.array(z.object({ service: z.string(), port: z.number(), label: z.string(), path: z.string().optional() })),
+  /** About how much the images weigh to download (GB), to say before creating; `withGpu` for the GPU variant. */
+  downloadGb: z.object({ withoutGpu: z.number(), withGpu: z.number().optional() }).optional(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
 
@@ -130,8 +132,11 @@ export const WriteEnvInputSchema = z
   .object({ project: z.object({ directory: AbsolutePathSchema }).strict(), text: z.string().max(1_000_000) })
   .strict();
 
+/** An absolute path, or one under the user's home written `~/…` (main expands it: the renderer can't know the home). */
+const HomeOrAbsolutePathSchema = z.union([AbsolutePathSchema, z.string().regex(/^~\/[^\0]{1,4000}$/)]);
+
 export const CreateFromTemplateInputSchema = z
-  .object({ templateId: z.string().regex(/^[a-z0-9-]+$/), directory: AbsolutePathSchema, gpu: z.boolean() })
+  .object({ templateId: z.string().regex(/^[a-z0-9-]+$/), directory: HomeOrAbsolutePathSchema, gpu: z.boolean() })
   .strict();
 
 export const GpuAssignmentSchema = z.object({

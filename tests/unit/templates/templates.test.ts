@@ -1,13 +1,27 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadProject } from '../../../src/main/services/compose/load';
 import { setDotenvValue } from '../../../src/main/services/templates/dotenv-line';
-import { TemplatesService } from '../../../src/main/services/templates/templates-service';
+import { TemplatesService, withGeneratedSecrets } from '../../../src/main/services/templates/templates-service';
 
 const TEMPLATES_DIR = path.resolve(__dirname, '../../../resources/templates');
 const service = new TemplatesService(TEMPLATES_DIR);
+
+describe('generated secrets', () => {
+  it('replaces each change-me placeholder with its own random value and keeps everything else', () => {
+    const text =
+      '# keep me\nPOSTGRES_PASSWORD=change-me-postgres\nMINIO_ROOT_USER=minio\nexport TOKEN = change-me # note\n';
+    const generated = withGeneratedSecrets(text);
+    const lines = generated.split('\n');
+    expect(lines[0]).toBe('# keep me');
+    expect(lines[1]).toMatch(/^POSTGRES_PASSWORD=[A-Za-z0-9_-]{24}$/);
+    expect(lines[2]).toBe('MINIO_ROOT_USER=minio');
+    expect(lines[3]).toMatch(/^export TOKEN = [A-Za-z0-9_-]{24} # note$/);
+    expect(withGeneratedSecrets(text)).not.toBe(generated);
+  });
+});
 
 describe('ML stack templates', () => {
   let workDir: string;
@@ -48,6 +62,10 @@ describe('ML stack templates', () => {
         expect(requestsGpu).toBe(gpu && template.gpu === 'optional');
         const dotenv = await readFile(path.join(target, '.env'), 'utf8');
         expect(dotenv).toContain(`COMPOSE_FILE=${composeFiles.join(path.delimiter)}`);
+        // Named after its folder (two copies of one template never share a name), with secrets of its own, private.
+        expect(project.name).toBe(path.basename(target));
+        expect(dotenv).not.toMatch(/=change-me/);
+        expect((await stat(path.join(target, '.env'))).mode & 0o777).toBe(0o600);
       }
     },
   );

@@ -1,4 +1,5 @@
-import { access, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { access, chmod, cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BerthError } from '@shared/errors';
@@ -18,6 +19,14 @@ async function exists(file: string): Promise<boolean> {
   return access(file).then(
     () => true,
     () => false,
+  );
+}
+
+/** Templates ship `KEY=change-me-…` placeholders; each project gets its own random values instead. */
+export function withGeneratedSecrets(dotenv: string): string {
+  return dotenv.replace(
+    /^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=\s*)change-me[^\s#]*/gm,
+    (_line, assignment: string) => `${assignment}${randomBytes(18).toString('base64url')}`,
   );
 }
 
@@ -43,9 +52,10 @@ export class TemplatesService {
     const composeFiles = await this.composeFilesFor(targetDir, template, request.gpu);
     const dotenvPath = path.join(targetDir, '.env');
     const dotenv = (await exists(dotenvPath)) ? await readFile(dotenvPath, 'utf8') : '';
-    await writeFile(dotenvPath, setDotenvValue(dotenv, 'COMPOSE_FILE', composeFiles.join(path.delimiter)), {
-      mode: 0o600,
-    });
+    const withFiles = setDotenvValue(dotenv, 'COMPOSE_FILE', composeFiles.join(path.delimiter));
+    await writeFile(dotenvPath, withGeneratedSecrets(withFiles), { mode: 0o600 });
+    // The mode above applies only to a new file, and `cp` made it already: the .env holds secrets, so 0600 it is.
+    await chmod(dotenvPath, 0o600);
     return { directory: targetDir, composeFiles };
   }
 
