@@ -8,7 +8,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
 
 PACKAGES=(
-  ca-certificates curl git procps
+  ca-certificates curl git procps time
   docker.io docker-registry busybox-static
   # e2e: Chromium for the web suite, Xvfb (xvfb-run needs xauth) for Electron, fonts for readable text
   chromium xvfb xauth fonts-liberation fonts-dejavu-core

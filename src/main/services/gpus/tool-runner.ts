@@ -7,8 +7,17 @@ export interface ToolOutput {
 }
 
 /** Runs an external program without a shell. The GPU services take this interface so tests can fake the tools. */
+export interface ToolRunOptions {
+  timeoutMs: number;
+  /**
+   * False: may run beside other calls of the same program (one-off queries that answer fast, run together to save
+   * time). Default true: waits for them (pollers, where a stuck driver must cost one process, not a pile).
+   */
+  queue?: boolean;
+}
+
 export interface ToolRunner {
-  run(command: string, args: readonly string[], options: { timeoutMs: number }): Promise<ToolOutput>;
+  run(command: string, args: readonly string[], options: ToolRunOptions): Promise<ToolOutput>;
 }
 
 /** The program does not exist: a normal outcome on machines without that vendor's GPU. */
@@ -80,7 +89,7 @@ export function singleFlight(inner: ToolRunner): ToolRunner {
       const key = JSON.stringify([command, args]);
       const running = inFlight.get(key);
       if (running) return running;
-      const previous = tails.get(command) ?? Promise.resolve();
+      const previous = options.queue === false ? Promise.resolve() : (tails.get(command) ?? Promise.resolve());
       const call = previous.then(
         () => inner.run(command, args, options),
         () => inner.run(command, args, options),

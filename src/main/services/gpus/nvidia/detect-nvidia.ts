@@ -13,28 +13,29 @@ export interface NvidiaDetection {
 export const NVIDIA_SMI_TIMEOUT_MS = 10_000;
 
 /**
- * Lists NVIDIA GPUs with three calls, one after another: the inventory query, `-L` for MIG device UUIDs, and
- * `-q -x` once for the CUDA version, the Windows driver model and MIG memory. Only the inventory query is required.
+ * Lists NVIDIA GPUs with three calls run side by side: the inventory query, `-L` for MIG device UUIDs, and `-q -x`
+ * for the CUDA version, the Windows driver model and MIG memory. Only the inventory query is required.
  */
 export async function detectNvidia(runner: ToolRunner, nvidiaSmi: string | null): Promise<NvidiaDetection> {
   if (!nvidiaSmi) return { gpus: [], cudaVersion: null, report: report('missing', null, 'nvidia-smi not found') };
-  const run = (args: string[]) => runner.run(nvidiaSmi, args, { timeoutMs: NVIDIA_SMI_TIMEOUT_MS });
+  const run = (args: string[]) => runner.run(nvidiaSmi, args, { timeoutMs: NVIDIA_SMI_TIMEOUT_MS, queue: false });
+  const inventory = run(queryGpuArgs(INVENTORY_FIELDS));
+  const listing = run(['-L']).then(
+    ({ stdout }) => parseListGpus(stdout),
+    () => [],
+  );
+  const report$ = run(['-q', '-x']).then(
+    ({ stdout }) => parseNvidiaXml(stdout),
+    () => null,
+  );
   let gpus: GpuDevice[];
   try {
-    const { stdout } = await run(queryGpuArgs(INVENTORY_FIELDS));
-    gpus = parseQueryGpu(stdout, INVENTORY_FIELDS).map(deviceFromRow);
+    gpus = parseQueryGpu((await inventory).stdout, INVENTORY_FIELDS).map(deviceFromRow);
   } catch (error) {
     const status = error instanceof ToolMissingError ? 'missing' : 'failed';
     return { gpus: [], cudaVersion: null, report: report(status, nvidiaSmi, (error as Error).message) };
   }
-  const listed = await run(['-L']).then(
-    ({ stdout }) => parseListGpus(stdout),
-    () => [],
-  );
-  const xml = await run(['-q', '-x']).then(
-    ({ stdout }) => parseNvidiaXml(stdout),
-    () => null,
-  );
+  const [listed, xml] = await Promise.all([listing, report$]);
   const merged = gpus.map((gpu) => mergeDetails(gpu, listed, xml));
   const detail = `${merged.length} GPU${merged.length === 1 ? '' : 's'}`;
   return {
