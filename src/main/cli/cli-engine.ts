@@ -2,6 +2,7 @@
  * The engine a `berth` command talks to, and how its failures read: one place for every command, so a missing
  * engine gets the same diagnosis as `berth engine` everywhere (never "Unexpected error: connect ENOENT").
  */
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
 import { BerthError, toErrorPayload, type ErrorPayload } from '@shared/errors';
@@ -52,7 +53,26 @@ export function describeCliError(error: unknown, endpoint: Endpoint | null): Err
   return toErrorPayload(error);
 }
 
-/** The error as the CLI prints it: the message, then the fix on its own line. */
+/**
+ * The error as the CLI prints it: the message; for a place in a file (a Compose error), that line with a caret under
+ * the column; then the fix on its own line.
+ */
 export function formatCliError(payload: ErrorPayload, prefix = ''): string {
-  return `${prefix}${payload.message}\n${payload.fix ? `Fix: ${payload.fix}\n` : ''}`;
+  return `${prefix}${payload.message}\n${sourceExcerpt(payload.details)}${payload.fix ? `Fix: ${payload.fix}\n` : ''}`;
+}
+
+function sourceExcerpt(details: unknown): string {
+  const { file, line, column } = (details ?? {}) as { file?: unknown; line?: unknown; column?: unknown };
+  if (typeof file !== 'string' || typeof line !== 'number' || line < 1) return '';
+  let text: string | undefined;
+  try {
+    text = readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
+  } catch {
+    return '';
+  }
+  if (text === undefined) return '';
+  const gutter = `${line} | `;
+  const caret =
+    typeof column === 'number' && column >= 1 ? `${' '.repeat(gutter.length - 2)}| ${' '.repeat(column - 1)}^\n` : '';
+  return `${gutter}${text.replace(/\t/g, ' ')}\n${caret}`;
 }
