@@ -89,6 +89,7 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
         controller.abort(new BerthError('E_CANCELLED', `berth ${spec.name} was cancelled (Ctrl-C).`));
       process.once('SIGINT', onInterrupt);
       let endpoint: Endpoint | null = null;
+      const progress = new ComposeProgressPrinter(context.stdout, context.stderr, context.isTty);
       try {
         const engine = cliEngine(context);
         endpoint = engine.endpoint;
@@ -97,12 +98,15 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
           engine: cliComposeRunner(context, engine).engine(),
           flags,
           loadProject: (services) => loadCliProject(context, { ...flags, services }),
-          progress: new ComposeProgressPrinter(context.stdout, context.stderr, context.isTty),
+          progress,
           signal: controller.signal,
         };
         return await spec.execute(session, options);
       } catch (error) {
-        context.stderr.write(formatCliError(describeCliError(error, endpoint)));
+        const payload = describeCliError(error, endpoint);
+        // Shown already against its service by the progress display: say only what to do.
+        if (progress.alreadyReported(payload.message)) context.stderr.write(payload.fix ? `Fix: ${payload.fix}\n` : '');
+        else context.stderr.write(formatCliError(payload));
         return 1;
       } finally {
         process.removeListener('SIGINT', onInterrupt);

@@ -26,6 +26,8 @@ export class ComposeProgressPrinter {
   private readonly rows = new Map<string, string>();
   private drawnLines = 0;
   private readonly lastPullStep = new Map<string, number>();
+  /** Error messages already shown against their service, so the command's final error isn't printed twice. */
+  private readonly reported = new Set<string>();
 
   constructor(
     private readonly out: Writable,
@@ -37,7 +39,10 @@ export class ComposeProgressPrinter {
     if (event.kind === 'warning') return this.message(`WARN ${event.message}`);
     const row = describe(event);
     if (!row) return;
-    if (event.kind === 'error') this.message(`Error ${row.key}: ${event.message}`);
+    if (event.kind === 'error') {
+      this.reported.add(event.message);
+      this.message(`Error ${row.key}: ${event.message}`);
+    }
     if (this.live) {
       this.rows.set(row.key, row.text);
       this.redraw();
@@ -48,6 +53,12 @@ export class ComposeProgressPrinter {
       this.out.write(` ${event.service}  ${event.line}\n`);
     }
   };
+
+  /** True when `message` was already printed against a service (the caller then prints only the fix). */
+  alreadyReported(message: string): boolean {
+    for (const reported of this.reported) if (message.includes(reported)) return true;
+    return false;
+  }
 
   private pullStepChanged(key: string, percent: number): boolean {
     const step = Math.floor(percent / 25);
