@@ -33,7 +33,11 @@ export function projectsHandlers(
     streams: {
       compose: (input) =>
         createComposeOperationSource(
-          { engine: () => composeRunner.engine(), load: (ref, selected) => catalog.load(ref, selected) },
+          {
+            engine: () => composeRunner.engine(),
+            load: (ref, selected) => catalog.load(ref, selected),
+            withoutGpus: (project, selected) => composeRunner.withoutGpus(project, selected),
+          },
           input,
         ),
     },

@@ -115,6 +115,8 @@ export const ComposeOperationInputSchema = z
     services: z.array(z.string().max(255)).max(500).default([]),
     /** `down` only: the named volumes the user confirmed; down removes volumes only when they match exactly. */
     removeVolumes: z.array(z.string().max(255)).max(500).optional(),
+    /** `up` only: run the services that request GPUs without them ("Start without GPU"), through Berth's override. */
+    withoutGpu: z.boolean().optional(),
   })
   .strict();
 export type ComposeOperationInput = z.input<typeof ComposeOperationInputSchema>;

@@ -6,6 +6,7 @@ import { BerthError } from '@shared/errors';
 import type { Endpoint } from '@shared/schemas/engine';
 import type { ComposeEngine } from '../../services/compose/engine/compose-engine';
 import type { ComposeProject } from '../../services/compose/load';
+import type { ComposeRunner } from '../../services/projects/compose-runner';
 import { cliComposeRunner } from '../cli-compose-runner';
 import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
 import type { CliCommand, CliContext } from '../command';
@@ -47,6 +48,7 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
 
 export interface ComposeSession {
   context: CliContext;
+  runner: ComposeRunner;
   engine: ComposeEngine;
   flags: ComposeFlags;
   /**
@@ -93,9 +95,11 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
       try {
         const engine = cliEngine(context);
         endpoint = engine.endpoint;
+        const runner = cliComposeRunner(context, engine);
         const session: ComposeSession = {
           context,
-          engine: cliComposeRunner(context, engine).engine(),
+          runner,
+          engine: runner.engine(),
           flags,
           loadProject: (services) => loadCliProject(context, { ...flags, services }),
           progress,

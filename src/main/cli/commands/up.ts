@@ -1,11 +1,6 @@
 /** `berth up`: create and start the project's containers, like `docker compose up -d`. */
 import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
-import { dependencyOrder, withDependencies } from '../../services/compose/engine/plan/dependency-graph';
-import { gpuServicesOf } from '../../services/compose/engine/gpu/gpu-preflight';
-import { projectWithoutGpus, writeWithoutGpuOverride } from '../../services/compose/engine/gpu/without-gpu';
 import type { PullPolicy } from '../../services/compose/engine/plan/plan-up';
-import { overrideFilePath } from '../../services/compose/berth-overrides/state-dir';
-import { cliStateDir } from '../cli-state-dir';
 import { composeCommand, flag, numberFlag, UsageError } from './compose-command';
 
 const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} up [OPTIONS] [SERVICE...]
@@ -48,15 +43,12 @@ export const upCommand = composeCommand({
     if (pull !== undefined && !['always', 'missing', 'never'].includes(String(pull)))
       throw new UsageError(`invalid --pull policy: ${String(pull)}`);
     if (flag(options, 'withoutGpu')) {
-      const selected = dependencyOrder(
-        project.model,
-        services.length ? withDependencies(project.model, services) : undefined,
-      );
-      const gpuServices = gpuServicesOf(project, selected);
-      if (gpuServices.length) {
-        const path = overrideFilePath(cliStateDir(session.context), project.name, 'without-gpu');
-        project = projectWithoutGpus(project, gpuServices, writeWithoutGpuOverride(path, project, gpuServices));
-        session.context.stderr.write(`Running ${gpuServices.join(', ')} without GPUs (override: ${path})\n`);
+      const withoutGpus = session.runner.withoutGpus(project, services);
+      project = withoutGpus.project;
+      if (withoutGpus.overridePath) {
+        session.context.stderr.write(
+          `Running ${withoutGpus.gpuServices.join(', ')} without GPUs (override: ${withoutGpus.overridePath})\n`,
+        );
       }
     }
     const waitTimeout = numberFlag(options, 'waitTimeout');

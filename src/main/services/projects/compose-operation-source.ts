@@ -17,6 +17,8 @@ export interface ComposeOperationDeps {
   /** The engine for this operation; throws when the engine is unreachable. */
   engine(): ComposeEngine;
   load(ref: ProjectRef, services: string[]): Promise<ComposeProject>;
+  /** "Start without GPU" (see ComposeRunner.withoutGpus). */
+  withoutGpus(project: ComposeProject, services: string[]): { project: ComposeProject };
 }
 
 /** Stopping or removing needs no files: a project whose files are gone is still found by its labels. */
@@ -107,7 +109,9 @@ export function createComposeOperationSource(
     start(target) {
       sink = target;
       void (async () => {
-        const project = await projectFor(deps, input);
+        const loaded = await projectFor(deps, input);
+        const project =
+          input.action === 'up' && input.withoutGpu ? deps.withoutGpus(loaded, input.services ?? []).project : loaded;
         const plan = await run(deps.engine(), project, input, {
           signal: abort.signal,
           onProgress: (event) => pending.push({ type: 'progress', event }),

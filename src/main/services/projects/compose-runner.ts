@@ -10,6 +10,10 @@ import { ComposeEngine } from '../compose/engine/compose-engine';
 import type { GpuCapabilityCheck } from '../compose/engine/gpu/gpu-preflight';
 import { registryAuthFromDockerConfig, type RegistryAuthLookup } from '../compose/engine/image/registry-auth';
 import type { ProjectLocks } from '../compose/engine/operation-lock';
+import { overrideFilePath } from '../compose/berth-overrides/state-dir';
+import { gpuServicesOf } from '../compose/engine/gpu/gpu-preflight';
+import { projectWithoutGpus, writeWithoutGpuOverride } from '../compose/engine/gpu/without-gpu';
+import { dependencyOrder, withDependencies } from '../compose/engine/plan/dependency-graph';
 import type { ComposeProject, LoadOptions } from '../compose/load';
 import { dockerodeGpuAccess } from '../gpus/docker-access';
 import type { GpuService } from '../gpus/gpu-service';
@@ -40,6 +44,26 @@ export class ComposeRunner {
   /** The project as Berth runs it: the user's files plus Berth's own override documents. */
   load(options: LoadOptions): Promise<ComposeProject> {
     return loadProjectWithOverrides(options, this.options.overrides);
+  }
+
+  /**
+   * "Start without GPU": the services among `services` (and what they depend on; all when empty) that request GPUs
+   * run without them, through Berth's own override file (written beside Berth's state, never into the project), so
+   * `docker compose -f … -f <override>` runs the same thing.
+   */
+  withoutGpus(
+    project: ComposeProject,
+    services: string[],
+  ): { project: ComposeProject; gpuServices: string[]; overridePath: string | null } {
+    const selected = dependencyOrder(
+      project.model,
+      services.length ? withDependencies(project.model, services) : undefined,
+    );
+    const gpuServices = gpuServicesOf(project, selected);
+    if (gpuServices.length === 0) return { project, gpuServices, overridePath: null };
+    const overridePath = overrideFilePath(this.options.overrides.stateDir, project.name, 'without-gpu');
+    writeWithoutGpuOverride(overridePath, project, gpuServices);
+    return { project: projectWithoutGpus(project, gpuServices, overridePath), gpuServices, overridePath };
   }
 
   /** A Compose engine for one operation, on the engine connected now. */
