@@ -5,7 +5,7 @@ import { ContainerSummarySchema } from './schemas/containers';
 import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
 import { ComposeOperationMessageSchema } from './schemas/compose-progress';
-import { GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
+import { DeclaredGpuRequestSchema, GpuMetricsSchema, GpuOverviewSchema } from './schemas/gpu';
 import { LogsMessageSchema, LogsStreamInputSchema, logsMessageCost } from './schemas/logs';
 import {
   AddProjectInputSchema,
@@ -70,6 +70,8 @@ export const operations = {
   'gpus.overview': { input: NoInput, output: GpuOverviewSchema },
   'gpus.assignments': { input: NoInput, output: z.array(GpuAssignmentSchema) },
   'gpus.assign': { input: AssignGpusInputSchema, output: z.object({ assignments: z.array(GpuAssignmentSchema) }) },
+  /** What the saved projects' Compose files ask for, created or not (the GPU page's "services that request GPUs"). */
+  'gpus.declaredRequests': { input: NoInput, output: z.array(DeclaredGpuRequestSchema) },
   'projects.list': { input: NoInput, output: z.array(ProjectSummarySchema) },
   'projects.pickFolder': {
     input: z.object({ purpose: z.enum(['open', 'create']) }).strict(),

@@ -10,6 +10,7 @@ export const OPERATION_NAMES = [
   'gpus.overview',
   'gpus.assignments',
   'gpus.assign',
+  'gpus.declaredRequests',
   'projects.list',
   'projects.pickFolder',
   'projects.add',

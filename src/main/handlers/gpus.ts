@@ -1,6 +1,7 @@
 import type { BerthServices } from '../services/create-services';
 import { dockerodeGpuAccess } from '../services/gpus/docker-access';
 import { createGpuMetricsSource } from '../services/gpus/gpu-metrics-source';
+import { declaredGpuRequests } from '../services/projects/declared-gpu-requests';
 import type { HandlerGroup, OperationsOf } from './handler-types';
 
 export function gpusHandlers(services: BerthServices): HandlerGroup<OperationsOf<'gpus'>, 'gpuMetrics'> {
@@ -16,6 +17,7 @@ export function gpusHandlers(services: BerthServices): HandlerGroup<OperationsOf
         await gpuAssignments.set(project, service, deviceIds);
         return { assignments: await gpuAssignments.list() };
       },
+      'gpus.declaredRequests': () => declaredGpuRequests(services.catalog),
     },
     streams: { gpuMetrics: ({ visibility }) => createGpuMetricsSource(gpus, visibility) },
   };

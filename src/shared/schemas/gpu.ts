@@ -127,6 +127,10 @@ export const GpuRequestSchema = ComposeServiceRefSchema.extend({
 });
 export type GpuRequest = z.infer<typeof GpuRequestSchema>;
 
+/** A GPU request in a saved project's Compose files, with the folder that names the project for operations. */
+export const DeclaredGpuRequestSchema = GpuRequestSchema.extend({ directory: z.string() });
+export type DeclaredGpuRequest = z.infer<typeof DeclaredGpuRequestSchema>;
+
 export const GpuConflictSchema = z.discriminatedUnion('kind', [
   /** Two running projects pinned to the same GPU. */
   z.object({
