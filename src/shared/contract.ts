@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ErrorPayload, Result } from './errors';
 import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
-import { ContainerSummarySchema } from './schemas/containers';
+import { ContainerRefSchema, ContainerSummarySchema } from './schemas/containers';
 import { EngineStateSchema } from './schemas/engine';
 import { EventsMessageSchema } from './schemas/events';
 import { ComposeOperationMessageSchema } from './schemas/compose-progress';
@@ -20,6 +20,7 @@ import {
   TemplateSchema,
   WriteEnvInputSchema,
 } from './schemas/projects';
+import { WatchMessageSchema, WatchOpenInputSchema } from './schemas/watch';
 import { TerminalInboundSchema, TerminalMessageSchema, TerminalOpenInputSchema } from './schemas/terminal';
 import {
   BindMountTargetSchema,
@@ -64,7 +65,7 @@ export const operations = {
   'engine.state': { input: NoInput, output: EngineStateSchema },
   'containers.list': { input: NoInput, output: z.array(ContainerSummarySchema) },
   'containers.jupyterToken': {
-    input: z.object({ id: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}$/) }).strict(),
+    input: z.object({ id: ContainerRefSchema }).strict(),
     output: z.object({ token: z.string().nullable() }),
   },
   'gpus.overview': { input: NoInput, output: GpuOverviewSchema },
@@ -119,6 +120,7 @@ export const streams = {
     inbound: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 4 * 1024 * 1024, 'chunks of at most 4 MiB'),
   },
   compose: { input: ComposeOperationInputSchema, message: ComposeOperationMessageSchema },
+  watch: { input: WatchOpenInputSchema, message: WatchMessageSchema },
 } as const satisfies Record<(typeof STREAM_KINDS)[number], StreamContract>;
 
 export type Operations = typeof operations;

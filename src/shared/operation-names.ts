@@ -33,7 +33,7 @@ export const OPERATION_NAMES = [
   'volumes.revealBindMount',
 ] as const;
 
-export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics', 'volumeTransfer', 'compose'] as const;
+export const STREAM_KINDS = ['events', 'terminal', 'logs', 'gpuMetrics', 'volumeTransfer', 'compose', 'watch'] as const;
 
 /** IPC channel names used by the Electron transport. */
 export const IPC_CHANNELS = {

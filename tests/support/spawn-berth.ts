@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -22,6 +22,8 @@ export interface RunBerthOptions {
   input?: string;
   /** The process must have exited by then, or the run fails (and the process is killed). Default 30 s. */
   exitWithinMs?: number;
+  /** Called with the process once it is spawned (to signal it, or watch its output while it runs). */
+  onSpawn?: (child: ChildProcessWithoutNullStreams) => void;
 }
 
 /**
@@ -44,6 +46,7 @@ export function runBerth(args: string[], options: RunBerthOptions = {}): Promise
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
   child.stdin.end(options.input ?? '');
+  options.onSpawn?.(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

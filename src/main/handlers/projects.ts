@@ -1,5 +1,6 @@
 import type { BerthServices } from '../services/create-services';
 import { berthFilesOf } from '../services/compose/berth-overrides/load-with-overrides';
+import { createWatchSource } from '../services/watch/watch-source';
 import { createComposeOperationSource } from '../services/projects/compose-operation-source';
 import { readEnvFile, writeEnvFile } from '../services/projects/env-file';
 import { projectDetail } from '../services/projects/project-detail';
@@ -9,7 +10,7 @@ import type { HandlerGroup, OperationsOf } from './handler-types';
 export function projectsHandlers(
   services: BerthServices,
   desktop: Desktop,
-): HandlerGroup<OperationsOf<'projects'>, 'compose'> {
+): HandlerGroup<OperationsOf<'projects'>, 'compose' | 'watch'> {
   const { catalog, composeRunner, gpuAssignments } = services;
   // Only folders Berth lists may have their .env read or written; a broken compose file must not stop the editor.
   const knownDirectory = (directory: string) => catalog.envDirectoryOf(directory);
@@ -39,6 +40,11 @@ export function projectsHandlers(
             withoutGpus: (project, selected) => composeRunner.withoutGpus(project, selected),
           },
           input,
+        ),
+      watch: ({ project: ref, services: selected, initialSync }) =>
+        createWatchSource(
+          { docker: services.connection.getDocker(), engine: composeRunner.engine() },
+          { load: () => catalog.load(ref, selected ?? []), services: selected, initialSync },
         ),
     },
   };

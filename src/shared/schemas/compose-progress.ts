@@ -15,6 +15,40 @@ export const LayerProgressSchema = z.object({
 });
 export type LayerProgress = z.infer<typeof LayerProgressSchema>;
 
+/** Where a build step comes from in its Dockerfile, when Berth can tell. */
+export const BuildStepSourceSchema = z.object({
+  /** The Dockerfile's path as the service names it (`Dockerfile`, `docker/app.Dockerfile`, `<inline>`). */
+  file: z.string(),
+  /** 1-based line of the instruction's first line. */
+  line: z.number().int().positive(),
+  /** The instruction as written (continuation lines joined). */
+  instruction: z.string(),
+});
+export type BuildStepSource = z.infer<typeof BuildStepSourceSchema>;
+
+/**
+ * One step of a BuildKit build as it stands now (a Dockerfile instruction, loading the context, exporting the
+ * image…). A step's events replace the previous ones with the same `number`.
+ */
+export const BuildStepSchema = z.object({
+  /** `#N`: steps are numbered in the order they start, from 1, as `docker compose build` numbers them. */
+  number: z.number().int().positive(),
+  /** BuildKit's name for it: `[base 2/3] RUN pip install -r requirements.txt`, `[internal] load build context`. */
+  name: z.string(),
+  state: z.enum(['running', 'done', 'cached', 'error']),
+  /** From start to completion (so far, while running). */
+  durationMs: z.number().nonnegative().optional(),
+  /** Bytes the step moved (the context it loaded, layers it pulled), when it reports them. */
+  transferredBytes: z.number().nonnegative().optional(),
+  /** The step's latest progress text: `transferring context: 1.2MB`, `exporting layers`. */
+  status: z.string().optional(),
+  error: z.string().optional(),
+  source: BuildStepSourceSchema.optional(),
+  /** The last lines the step printed; set when it failed. */
+  lastOutput: z.array(z.string()).optional(),
+});
+export type BuildStep = z.infer<typeof BuildStepSchema>;
+
 const serviceEvent = {
   service: z.string(),
   /** The container's name, when the event is about one container of the service. */
@@ -31,7 +65,35 @@ export const ComposeProgressEventSchema = z.discriminatedUnion('kind', [
     layers: z.array(LayerProgressSchema),
   }),
   z.object({ kind: z.literal('pulled'), ...serviceEvent, image: z.string() }),
-  z.object({ kind: z.literal('building'), ...serviceEvent, image: z.string(), line: z.string().optional() }),
+  z.object({
+    kind: z.literal('building'),
+    ...serviceEvent,
+    image: z.string(),
+    line: z.string().optional(),
+    /** Which builder runs the build; the classic one has no cache or secret mounts. */
+    builder: z.enum(['buildkit', 'classic']).optional(),
+  }),
+  /** A BuildKit build step changed (started, progressed, finished, failed). */
+  z.object({ kind: z.literal('build-step'), ...serviceEvent, image: z.string(), step: BuildStepSchema }),
+  /** Lines a build step printed (RUN output), with the time since the step started. */
+  z.object({
+    kind: z.literal('build-output'),
+    ...serviceEvent,
+    image: z.string(),
+    step: z.number().int().positive(),
+    stream: z.enum(['stdout', 'stderr']),
+    elapsedMs: z.number().nonnegative(),
+    lines: z.array(z.string()),
+  }),
+  /** A warning of the build (a deprecated instruction, a secret passed as an ARG…). */
+  z.object({
+    kind: z.literal('build-warning'),
+    ...serviceEvent,
+    image: z.string(),
+    message: z.string(),
+    step: z.number().int().positive().optional(),
+    source: BuildStepSourceSchema.optional(),
+  }),
   z.object({ kind: z.literal('built'), ...serviceEvent, image: z.string() }),
   z.object({ kind: z.literal('creating'), ...serviceEvent, reason: z.string().optional() }),
   z.object({ kind: z.literal('created'), ...serviceEvent }),

@@ -76,7 +76,7 @@ describe.skipIf(!engine.available)('compose engine: build', () => {
   it('up builds the missing image (tagged <project>-<service>) and runs it', async () => {
     const events: ComposeProgressEvent[] = [];
     await new ComposeEngine(docker).up(await project.load(), { onProgress: (event) => events.push(event) });
-    expect(events.some((event) => event.kind === 'building' && event.line?.includes('Step'))).toBe(true);
+    expect(events.some((event) => event.kind === 'build-step' && event.step.name.includes('RUN echo'))).toBe(true);
     expect(events.some((event) => event.kind === 'built' && event.image === image)).toBe(true);
     const inspected = await docker.getImage(image).inspect();
     expect(inspected.Config.Labels).toMatchObject({ 'org.example.built-by': 'berth' });
@@ -95,7 +95,7 @@ describe.skipIf(!engine.available)('compose engine: build', () => {
   it('berth build rebuilds and streams the log; a failing build says why', async () => {
     const built = await berth(buildCommand, project.dir);
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/Step \d+\/\d+ : FROM berth-test-busybox:latest/);
+    expect(built.stdout).toMatch(/^#\d+ \[app base 1\/\d+\] FROM docker.io\/library\/berth-test-busybox/m);
 
     const broken = testProject(docker, 'build-broken', {
       'compose.yaml': STACK.replace('target: base', 'target: broken'),
@@ -104,9 +104,9 @@ describe.skipIf(!engine.available)('compose engine: build', () => {
     });
     try {
       const failed = await berth(buildCommand, broken.dir);
-      expect(failed.code).toBe(1);
+      expect(failed.code).toBe(17);
       expect(failed.stderr).toMatch(
-        /failed to build .* for service "app": The command '\/bin\/sh -c exit 7' returned a non-zero code: 7/,
+        /failed to build .* for service "app" at #\d+ \[broken 1\/1\] RUN exit 7 \(build.Dockerfile line 9\): .*exit code: 7/,
       );
     } finally {
       await broken.cleanup();

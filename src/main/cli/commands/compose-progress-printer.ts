@@ -4,6 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
+import { LiveBuildRow, PlainBuildLines } from './build-timeline-lines';
 
 const LABELS: Partial<Record<ComposeProgressEvent['kind'], string>> = {
   creating: 'Creating',
@@ -26,6 +27,8 @@ export class ComposeProgressPrinter {
   private readonly rows = new Map<string, string>();
   private drawnLines = 0;
   private readonly lastPullStep = new Map<string, number>();
+  private readonly plainBuild = new PlainBuildLines();
+  private readonly liveBuild = new LiveBuildRow();
   /** Error messages already shown against their service, so the command's final error isn't printed twice. */
   private readonly reported = new Set<string>();
 
@@ -37,6 +40,9 @@ export class ComposeProgressPrinter {
 
   readonly onProgress = (event: ComposeProgressEvent): void => {
     if (event.kind === 'warning') return this.message(`WARN ${event.message}`);
+    if (event.kind === 'build-step' || event.kind === 'build-output' || event.kind === 'build-warning') {
+      return this.onBuildTimeline(event);
+    }
     const row = describe(event);
     if (!row) return;
     if (event.kind === 'error') {
@@ -58,6 +64,29 @@ export class ComposeProgressPrinter {
   alreadyReported(message: string): boolean {
     for (const reported of this.reported) if (message.includes(reported)) return true;
     return false;
+  }
+
+  private onBuildTimeline(
+    event: Extract<ComposeProgressEvent, { kind: 'build-step' | 'build-output' | 'build-warning' }>,
+  ): void {
+    if (event.kind === 'build-warning') return this.message(`WARN ${event.service}: ${event.message}`);
+    if (this.live) {
+      const text = event.kind === 'build-step' ? this.liveBuild.step(event) : this.liveBuild.output(event);
+      if (event.kind === 'build-step' && event.step.state === 'error') {
+        const { err } = this.plainBuild.step(event);
+        for (const line of err) this.message(line);
+      }
+      if (text === null) return;
+      this.rows.set(`Image ${event.image}`, text);
+      return this.redraw();
+    }
+    if (event.kind === 'build-output') {
+      for (const line of this.plainBuild.output(event)) this.out.write(`${line}\n`);
+      return;
+    }
+    const { out, err } = this.plainBuild.step(event);
+    for (const line of out) this.out.write(`${line}\n`);
+    for (const line of err) this.err.write(`${line}\n`);
   }
 
   private pullStepChanged(key: string, percent: number): boolean {

@@ -10,6 +10,7 @@ import { projectByName } from '../compose/engine/project-by-name';
 import type { Plan } from '../compose/engine/plan/steps';
 import type { ComposeProject } from '../compose/model/project';
 import { CoalesceByKey } from '../streams/coalesce-by-key';
+import { progressEventKey } from './progress-key';
 import type { StreamSink, StreamSource } from '../streams/stream-source';
 import { ownedVolumes } from './project-detail';
 
@@ -79,14 +80,8 @@ function run(
   }
 }
 
-/**
- * While the consumer is behind, a service's pull or build progress only matters in its latest state: those coalesce
- * per service; every other event (a container created, started, failed…) is kept, in order.
- */
 export function progressKey(message: ComposeOperationMessage): string | null {
-  if (message.type !== 'progress') return null;
-  const event = message.event;
-  return event.kind === 'pulling' || event.kind === 'building' ? `${event.kind}:${event.service}` : null;
+  return message.type === 'progress' ? progressEventKey(message.event) : null;
 }
 
 export function createComposeOperationSource(

@@ -10,9 +10,8 @@ import { ComposeEngine } from '../compose/engine/compose-engine';
 import type { GpuCapabilityCheck } from '../compose/engine/gpu/gpu-preflight';
 import { registryAuthFromDockerConfig, type RegistryAuthLookup } from '../compose/engine/image/registry-auth';
 import type { ProjectLocks } from '../compose/engine/operation-lock';
-import { overrideFilePath } from '../compose/berth-overrides/state-dir';
 import { gpuServicesOf } from '../compose/engine/gpu/gpu-preflight';
-import { projectWithoutGpus, writeWithoutGpuOverride } from '../compose/engine/gpu/without-gpu';
+import { projectWithoutGpus, withoutGpuFile } from '../compose/berth-overrides/without-gpu-override';
 import { dependencyOrder, withDependencies } from '../compose/engine/plan/dependency-graph';
 import type { ComposeProject, LoadOptions } from '../compose/load';
 import { dockerodeGpuAccess } from '../gpus/docker-access';
@@ -61,9 +60,9 @@ export class ComposeRunner {
     );
     const gpuServices = gpuServicesOf(project, selected);
     if (gpuServices.length === 0) return { project, gpuServices, overridePath: null };
-    const overridePath = overrideFilePath(this.options.overrides.stateDir, project.name, 'without-gpu');
-    writeWithoutGpuOverride(overridePath, project, gpuServices);
-    return { project: projectWithoutGpus(project, gpuServices, overridePath), gpuServices, overridePath };
+    // Loading only reads: the override is written by the engine before it creates containers naming it.
+    const override = withoutGpuFile(this.options.overrides.stateDir, project, gpuServices);
+    return { project: projectWithoutGpus(project, gpuServices, override), gpuServices, overridePath: override.path };
   }
 
   /** A Compose engine for one operation, on the engine connected now. */

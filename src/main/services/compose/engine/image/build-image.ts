@@ -1,41 +1,22 @@
 /**
- * `build:` through the Engine API's classic builder: a tar of the context (without what .dockerignore excludes),
- * the Dockerfile, args, target and labels; the build log streams out line by line.
+ * `build:` of one service: with the engine's BuildKit (a session serving the context, secrets and ssh; a timeline
+ * of the steps), or with the classic builder where the engine has no BuildKit, said in a warning.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import ignore from '@balena/dockerignore';
 import type Docker from 'dockerode';
-import { pack } from 'tar-fs';
-import { BerthError } from '@shared/errors';
 import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
-import type { BuildConfig } from '../service-config';
+import { buildWithBuildKit } from '../../../build/buildkit/buildkit-build';
+import { engineBuilder } from '../../../build/builder-choice';
+import { buildWithClassicBuilder } from '../../../build/classic/classic-build';
+import type { ComposeProject } from '../../model/project';
+import type { BuildConfig } from '../../model/service';
+import type { RegistryAuthLookup } from './registry-auth';
 
 export interface BuildOptions {
   service: string;
+  project: ComposeProject;
   emit: (event: ComposeProgressEvent) => void;
   signal?: AbortSignal;
-}
-
-interface BuildMessage {
-  stream?: string;
-  error?: string;
-  errorDetail?: { message?: string };
-  aux?: { ID?: string };
-}
-
-export function contextTar(contextDir: string, dockerfile: string): NodeJS.ReadableStream {
-  const ignoreFile = join(contextDir, '.dockerignore');
-  const rules = existsSync(ignoreFile) ? readFileSync(ignoreFile, 'utf8').split(/\r?\n/) : [];
-  const matcher = ignore().add(rules);
-  // The builder needs the Dockerfile and .dockerignore even when the rules exclude them.
-  const keep = new Set([dockerfile, '.dockerignore']);
-  return pack(contextDir, {
-    ignore: (name) => {
-      const path = relative(contextDir, name);
-      return path !== '' && !keep.has(path) && matcher.ignores(path);
-    },
-  });
+  registryAuth?: RegistryAuthLookup;
 }
 
 /** Builds `image` from the service's build section; resolves with the image ID. */
@@ -45,68 +26,21 @@ export async function buildImage(
   build: BuildConfig,
   options: BuildOptions,
 ): Promise<string> {
-  const { service, emit } = options;
-  const contextDir = resolve(build.context ?? '.');
-  const dockerfile = build.dockerfile ?? 'Dockerfile';
-  if (build.dockerfile_inline) {
-    throw new BerthError(
-      'E_COMPOSE_INVALID',
-      `service "${service}": dockerfile_inline is not supported by Berth's builder yet`,
-      {
-        fix: 'Write the Dockerfile to a file and point build.dockerfile at it.',
-      },
-    );
-  }
-  emit({ kind: 'building', service, image });
-  const buildArgs = Object.fromEntries(
-    Object.entries(build.args ?? {}).filter((entry): entry is [string, string] => entry[1] !== null),
-  );
-  const stream = (await docker.buildImage(
-    contextTar(contextDir, relative(contextDir, resolve(contextDir, dockerfile))) as never,
-    {
-      t: image,
-      // Remove intermediate containers of failed steps too, as `docker build` does.
-      forcerm: true,
-      dockerfile: relative(contextDir, resolve(contextDir, dockerfile)),
-      buildargs: buildArgs,
-      labels: build.labels ?? {},
-      ...(build.target ? { target: build.target } : {}),
-      ...(build.no_cache ? { nocache: true } : {}),
-      ...(build.pull ? { pull: 'true' } : {}),
-      ...(build.network ? { networkmode: build.network } : {}),
-      abortSignal: options.signal,
-    } as Docker.ImageBuildOptions,
-  )) as NodeJS.ReadableStream;
-  let failure: string | null = null;
-  await new Promise<void>((resolveBuild, reject) => {
-    docker.modem.followProgress(
-      stream,
-      (error: Error | null) => (error ? reject(error) : resolveBuild()),
-      (message: BuildMessage) => {
-        if (message.error) failure = message.errorDetail?.message ?? message.error;
-        for (const line of (message.stream ?? '').split('\n'))
-          if (line.trim()) emit({ kind: 'building', service, image, line });
-      },
-    );
-  }).catch((error: unknown) => {
-    failure ??= (error as Error).message;
-  });
-  if (failure) {
-    throw new BerthError('E_ENGINE_ERROR', `failed to build ${image} for service "${service}": ${failure}`, {
-      fix: 'Fix the Dockerfile or the build context, then run the build again.',
+  const { service, project, emit } = options;
+  const builder = await engineBuilder(docker, project.environment);
+  emit({ kind: 'building', service, image, builder });
+  if (builder === 'classic') {
+    const why = /^(0|false)$/i.test(project.environment.DOCKER_BUILDKIT ?? '')
+      ? 'DOCKER_BUILDKIT=0 asks for the classic builder'
+      : 'the engine has no BuildKit';
+    emit({
+      kind: 'warning',
+      message: `${why}: building ${service} with the classic builder (no RUN --mount, build secrets or ssh)`,
     });
   }
-  for (const tag of build.tags ?? []) {
-    const [repo, version] = splitTag(tag);
-    await docker.getImage(image).tag({ repo, tag: version });
-  }
+  const request = { ...options, image, build };
+  const id =
+    builder === 'buildkit' ? await buildWithBuildKit(docker, request) : await buildWithClassicBuilder(docker, request);
   emit({ kind: 'built', service, image });
-  return (await docker.getImage(image).inspect()).Id;
-}
-
-/** `registry:5000/name:tag` → [`registry:5000/name`, `tag`]; no tag → latest. */
-function splitTag(reference: string): [string, string] {
-  const slash = reference.lastIndexOf('/');
-  const colon = reference.lastIndexOf(':');
-  return colon > slash ? [reference.slice(0, colon), reference.slice(colon + 1)] : [reference, 'latest'];
+  return id;
 }
