@@ -35,6 +35,6 @@ export function volumesHandlers(
         return { shown: true };
       },
     },
-    streams: { volumeTransfer: (input) => createTransferSource(browser, docker, desktop, input) },
+    streams: { volumeTransfer: (input) => createTransferSource(browser, desktop, input) },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerRefSchema } from './containers';
 
 const Size = {
   cols: z.number().int().min(2).max(1000),
@@ -12,7 +13,7 @@ export const DEFAULT_SHELLS = ['bash', 'sh'] as const;
 export const ContainerTerminalInputSchema = z
   .object({
     target: z.literal('container'),
-    containerId: z.string().min(1).max(256),
+    containerId: ContainerRefSchema,
     /** The user's choice of shell (name or absolute path); default: bash, then sh. */
     shell: z.string().min(1).max(256).optional(),
     user: z.string().min(1).max(256).optional(),

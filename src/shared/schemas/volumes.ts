@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerRefSchema } from './containers';
 
 /** Docker's rule for volume names (daemon/names.go: RestrictedNamePattern). */
 export const VolumeNameSchema = z
@@ -95,7 +96,7 @@ export type VolumeEntry = z.infer<typeof VolumeEntrySchema>;
 
 /** What to browse: a named volume, or a container's bind mount (identified by container and destination). */
 export const BindMountTargetSchema = z
-  .object({ containerId: z.string().min(1).max(128), destination: z.string().min(1).max(4096) })
+  .object({ containerId: ContainerRefSchema, destination: z.string().min(1).max(4096) })
   .strict();
 
 export const BrowseTargetSchema = z.discriminatedUnion('kind', [
@@ -233,6 +234,11 @@ export const TransferInputSchema = z.discriminatedUnion('direction', [
     .strict(),
 ]);
 export type TransferInput = z.input<typeof TransferInputSchema>;
+
+/** Upload flow control: a client sends at most this many bytes beyond the last `transferring` progress it saw. */
+export const UPLOAD_WINDOW_BYTES = 4 * 1024 * 1024;
+/** The largest binary message an upload may send. */
+export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const TransferMessageSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('choosing') }),

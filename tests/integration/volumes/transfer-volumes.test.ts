@@ -27,8 +27,7 @@ describe.skipIf(!engine.available)('downloading and uploading through the archiv
   let saveAs: string | null = null;
   const picker = { chooseSavePath: async () => saveAs };
   const target = () => ({ kind: 'volume' as const, volume: volume.name });
-  const transfer = (input: TransferInput) =>
-    createTransferSource(browser, () => docker, picker, TransferInputSchema.parse(input));
+  const transfer = (input: TransferInput) => createTransferSource(browser, picker, TransferInputSchema.parse(input));
   const remoteSha = async (file: string) => (await volume.sh(`sha256sum "/v/${file}"`)).split(' ')[0];
 
   beforeAll(async () => {
@@ -64,7 +63,7 @@ describe.skipIf(!engine.available)('downloading and uploading through the archiv
       }),
     );
     await upload.ready;
-    for await (const chunk of createReadStream(saveAs, { highWaterMark: 1024 * 1024 })) upload.source.receive?.(chunk);
+    await upload.send(createReadStream(saveAs, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>);
     await upload.ended;
     expect(await remoteSha('up/big-copy.bin')).toBe(original);
     expect(await volume.sh('ls -A /v')).not.toContain('.berth-upload-');

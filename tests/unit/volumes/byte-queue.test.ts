@@ -21,6 +21,16 @@ describe('ByteQueue', () => {
     await expect(pending).rejects.toThrow('cancelled');
     await expect(queue.read(1)).rejects.toThrow('cancelled');
   });
+
+  it('fails, and lets go of what it held, when a sender goes past its bound', async () => {
+    const queue = new ByteQueue(10);
+    expect(queue.push(Buffer.alloc(6))).toBe(true);
+    expect(queue.push(Buffer.alloc(4))).toBe(true);
+    expect(queue.push(Buffer.alloc(1))).toBe(false);
+    expect(queue.bufferedBytes).toBe(0);
+    await expect(queue.read(1)).rejects.toMatchObject({ code: 'E_INVALID_INPUT', message: /flow-control window/ });
+    expect(queue.push(Buffer.alloc(1))).toBe(false);
+  });
 });
 
 describe('ListingCache', () => {

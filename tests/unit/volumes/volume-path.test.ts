@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerPath, normalizeVolumePath, relativeToRoot } from '../../../src/main/services/volumes/volume-path';
+import { helperPath, nameBytes, normalizeVolumePath } from '../../../src/main/services/volumes/volume-path';
 
 describe('volume paths', () => {
   it.each([
@@ -9,6 +9,8 @@ describe('volume paths', () => {
     ['a//b/./c/', 'a/b/c'],
     ['ünï/名前 x', 'ünï/名前 x'],
     ['..a/b..', '..a/b..'],
+    ['trail\n/x\n', 'trail\n/x\n'],
+    ['bad\udcff/name', 'bad\udcff/name'],
   ])('normalizes %j to %j', (input, expected) => {
     expect(normalizeVolumePath(input)).toBe(expected);
   });
@@ -20,6 +22,8 @@ describe('volume paths', () => {
     ['/etc/passwd', /absolute/],
     ['\\windows', /absolute/],
     ['a\0b', /NUL/],
+    ['a/\ud800', /stands for no file name byte/],
+    [`${'é'.repeat(128)}`, /at most 255 bytes/],
   ])('rejects %j', (input, message) => {
     expect(() => normalizeVolumePath(input)).toThrow(message);
     try {
@@ -29,12 +33,10 @@ describe('volume paths', () => {
     }
   });
 
-  it('maps to the helper mount and back, refusing anything outside it', () => {
-    expect(containerPath('')).toBe('/v');
-    expect(containerPath('a/b')).toBe('/v/a/b');
-    expect(relativeToRoot('/v')).toBe('');
-    expect(relativeToRoot('/v/a/b')).toBe('a/b');
-    expect(relativeToRoot('/va')).toBeNull();
-    expect(relativeToRoot('/etc')).toBeNull();
+  it('counts a name in bytes, and passes paths to the helper as plain ASCII, component by component', () => {
+    expect(nameBytes('x'.repeat(255))).toHaveLength(255);
+    expect(() => nameBytes('x'.repeat(256))).toThrow(/255 bytes/);
+    expect(helperPath('')).toBe('');
+    expect(helperPath('a.b/c d/trail\n/\udcff')).toBe('a.b/c\\040d/trail\\012/\\377');
   });
 });

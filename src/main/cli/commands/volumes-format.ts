@@ -10,27 +10,32 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
+/** How a value from the engine is shown: as it is, or escaped for a terminal (see volumes-terminal-text.ts). */
+export type Show = (text: string) => string;
+
+const asIs: Show = (text) => text;
+
 /** `berth volumes ls`: one line per volume, then the bind mounts. */
-export function formatVolumeList(list: VolumeList): string {
+export function formatVolumeList(list: VolumeList, show: Show = asIs): string {
   if (list.volumes.length === 0 && list.bindMounts.length === 0) return 'No volumes.\n';
   const volumes = table(
     ['NAME', 'PROJECT', 'DRIVER', 'USED BY'],
     list.volumes.map((volume) => [
-      volume.name,
-      volume.project ? `${volume.project}/${volume.composeName ?? ''}` : '-',
-      volume.driver,
+      show(volume.name),
+      volume.project ? show(`${volume.project}/${volume.composeName ?? ''}`) : '-',
+      show(volume.driver),
       volume.dangling
         ? '(dangling)'
-        : volume.usedBy.map((user) => `${user.containerName}:${user.destination}`).join(', '),
+        : volume.usedBy.map((user) => show(`${user.containerName}:${user.destination}`)).join(', '),
     ]),
   );
   if (list.bindMounts.length === 0) return volumes;
   const binds = table(
     ['BIND MOUNT', 'CONTAINER', 'DESTINATION'],
     list.bindMounts.map((bind) => [
-      bind.source,
-      bind.containerName,
-      `${bind.destination}${bind.readOnly ? ' (ro)' : ''}`,
+      show(bind.source),
+      show(bind.containerName),
+      `${show(bind.destination)}${bind.readOnly ? ' (ro)' : ''}`,
     ]),
   );
   return `${volumes}\n${binds}`;
@@ -47,13 +52,13 @@ function modeText(entry: VolumeEntry): string {
 }
 
 /** `berth volumes ls-files`: like `ls -l`, with ISO times (UTC) so output is the same everywhere. */
-export function formatEntries(entries: VolumeEntry[]): string {
+export function formatEntries(entries: VolumeEntry[], show: Show = asIs): string {
   return entries
     .map((entry) => {
       const size = String(entry.size).padStart(10);
       const time = new Date(entry.mtimeMs).toISOString().slice(0, 19).replace('T', ' ');
-      const link = entry.linkTarget === null ? '' : ` -> ${entry.linkTarget}`;
-      return `${modeText(entry)}  ${size}  ${time}  ${entry.name}${link}\n`;
+      const link = entry.linkTarget === null ? '' : ` -> ${show(entry.linkTarget)}`;
+      return `${modeText(entry)}  ${size}  ${time}  ${show(entry.name)}${link}\n`;
     })
     .join('');
 }

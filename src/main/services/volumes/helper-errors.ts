@@ -21,6 +21,12 @@ export function checkHelperResult(result: CommandResult, path: string, what: str
         `An entry with that name already exists in ${shown}.`,
         'Choose another name, or confirm replacing it.',
       );
+    case EXIT.tampered:
+      return fail(
+        'E_ENGINE_ERROR',
+        `The upload into ${shown} did not land as sent (something else changed the files while they were written); nothing was moved into place.`,
+        'Make sure no container is changing that directory during the upload, then try again.',
+      );
     default:
       return fail(
         'E_ENGINE_ERROR',

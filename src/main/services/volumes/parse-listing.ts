@@ -1,4 +1,5 @@
 import type { EntryType, VolumeEntry } from '@shared/schemas/volumes';
+import { nameFromBytes } from './entry-name';
 
 const TYPE_MASK = 0o170000;
 const TYPE_BY_BITS: Record<number, EntryType> = { 0o040000: 'directory', 0o100000: 'file', 0o120000: 'symlink' };
@@ -7,90 +8,84 @@ export function entryTypeOf(rawMode: number): EntryType {
   return TYPE_BY_BITS[rawMode & TYPE_MASK] ?? 'other';
 }
 
-export interface StatLine {
-  rawMode: number;
-  size: number;
-  mtimeMs: number;
-  path: string;
+const STAT_LINE = /^([0-9a-f]+) (\d+) (\d+)$/;
+const CURRENT_DIRECTORY_PREFIX = Buffer.from('./');
+
+/** Reads NUL-terminated fields out of a buffer, as bytes; fails on output that ends early. */
+class FieldReader {
+  private offset = 0;
+
+  constructor(private readonly output: Buffer) {}
+
+  get done(): boolean {
+    return this.offset >= this.output.length;
+  }
+
+  next(): Buffer {
+    const end = this.output.indexOf(0, this.offset);
+    if (end < 0) throw unexpectedFormat();
+    const field = this.output.subarray(this.offset, end);
+    this.offset = end + 1;
+    return field;
+  }
+
+  count(): number {
+    const text = this.next().toString('latin1');
+    if (!/^\d+$/.test(text)) throw unexpectedFormat();
+    return Number(text);
+  }
 }
 
-const LINE = /^([0-9a-f]+) (\d+) (\d+) (.*)$/s;
+function unexpectedFormat(): Error {
+  return new Error('The helper returned a listing in an unexpected format.');
+}
+
+/** A name as `find .` printed it ("./NAME"), as the string Berth carries it. */
+function entryName(field: Buffer): string {
+  if (!field.subarray(0, 2).equals(CURRENT_DIRECTORY_PREFIX)) throw unexpectedFormat();
+  return nameFromBytes(field.subarray(2));
+}
 
 /**
- * Parses `stat -c '%f %s %Y %n'` output for paths that all start with `prefix`. A line that doesn't start a
- * record continues the previous path: that name had a newline in it.
+ * Parses the output of LIST_DIRECTORY (see helper-scripts.ts): the hidden staging directories, then batches of
+ * names, their `stat` lines and the targets of the symlinks among them. Every name is bytes between NULs, so any name Linux allows (a
+ * newline in it, invalid UTF-8) comes back exactly. Entries that vanished while being listed are left out, and so
+ * are Berth's own upload staging directories.
  */
-export function parseStatLines(text: string, prefix: string): StatLine[] {
-  const records: StatLine[] = [];
-  for (const line of text.split('\n')) {
-    const match = LINE.exec(line);
-    if (match && match[4]!.startsWith(prefix)) {
-      records.push({
-        rawMode: parseInt(match[1]!, 16),
+export function parseListing(output: Buffer): VolumeEntry[] {
+  const fields = new FieldReader(output);
+  const hidden = new Set<string>();
+  for (let remaining = fields.count(); remaining > 0; remaining -= 1) hidden.add(entryName(fields.next()));
+  const entries: VolumeEntry[] = [];
+  while (!fields.done) {
+    const count = fields.count();
+    const names = Array.from({ length: count }, () => entryName(fields.next()));
+    let stats = fields.next().toString('latin1').split('\n');
+    if (stats.at(-1) === '') stats.pop();
+    // "!": stat failed for some entry; the lines after it were made one by one, "-" for the ones gone.
+    const redone = stats.lastIndexOf('!');
+    if (redone >= 0) stats = stats.slice(redone + 1);
+    if (stats.length !== count) throw unexpectedFormat();
+    const targets = new Map<number, Buffer>();
+    for (let position = fields.next(); position.length > 0; position = fields.next()) {
+      targets.set(Number(position.toString('latin1')) - 1, fields.next());
+    }
+    names.forEach((name, index) => {
+      const match = STAT_LINE.exec(stats[index]!);
+      if (!match || hidden.has(name)) return;
+      const rawMode = parseInt(match[1]!, 16);
+      const type = entryTypeOf(rawMode);
+      entries.push({
+        name,
+        type,
         size: Number(match[2]),
         mtimeMs: Number(match[3]) * 1000,
-        path: match[4]!,
+        mode: rawMode & 0o7777,
+        linkTarget: type === 'symlink' ? nameFromBytes(targets.get(index) ?? Buffer.alloc(0)) : null,
       });
-    } else if (records.length > 0) {
-      records[records.length - 1]!.path += `\n${line}`;
-    }
+    });
   }
-  // The output ends with a newline, which the split above turned into one empty continuation.
-  const last = records[records.length - 1];
-  if (last?.path.endsWith('\n')) last.path = last.path.slice(0, -1);
-  return records;
-}
-
-/** Splits NUL-separated (path, target) pairs. */
-export function parseLinkTargets(text: string): Map<string, string> {
-  const parts = text.split('\0');
-  const targets = new Map<string, string>();
-  for (let i = 0; i + 1 < parts.length; i += 2) targets.set(parts[i]!, parts[i + 1]!);
-  return targets;
-}
-
-export interface ParsedListing {
-  /** The directory with symlinks resolved, as the helper sees it. */
-  resolved: string;
-  entries: VolumeEntry[];
-}
-
-/** Paths (as the helper sees them) of the symlinks in a listing, whose targets READ_LINKS can fetch. */
-export function symlinkPaths(listing: ParsedListing): string[] {
-  const prefix = listing.resolved.endsWith('/') ? listing.resolved : `${listing.resolved}/`;
-  return listing.entries.filter((entry) => entry.type === 'symlink').map((entry) => prefix + entry.name);
-}
-
-/** Fills in link targets from READ_LINKS output. */
-export function fillLinkTargets(listing: ParsedListing, pairs: Buffer): void {
-  const prefix = listing.resolved.endsWith('/') ? listing.resolved : `${listing.resolved}/`;
-  const targets = parseLinkTargets(pairs.toString('utf8'));
-  for (const entry of listing.entries) {
-    if (entry.type === 'symlink') entry.linkTarget = targets.get(prefix + entry.name) ?? entry.linkTarget;
-  }
-}
-
-/** Parses the output of the LIST_DIRECTORY script (see helper-scripts.ts); a third section may hold link pairs. */
-export function parseListing(output: Buffer): ParsedListing {
-  const firstNul = output.indexOf(0);
-  const secondNul = output.indexOf(0, firstNul + 1);
-  if (firstNul < 0 || secondNul < 0) throw new Error('The helper returned a listing in an unexpected format.');
-  const resolved = output.subarray(0, firstNul).toString('utf8');
-  const prefix = resolved.endsWith('/') ? resolved : `${resolved}/`;
-  const lines = parseStatLines(output.subarray(firstNul + 1, secondNul).toString('utf8'), prefix);
-  const targets = parseLinkTargets(output.subarray(secondNul + 1).toString('utf8'));
-  const entries = lines.map((line): VolumeEntry => {
-    const type = entryTypeOf(line.rawMode);
-    return {
-      name: line.path.slice(prefix.length),
-      type,
-      size: line.size,
-      mtimeMs: line.mtimeMs,
-      mode: line.rawMode & 0o7777,
-      linkTarget: type === 'symlink' ? (targets.get(line.path) ?? '') : null,
-    };
-  });
-  return { resolved, entries: sortEntries(entries) };
+  return sortEntries(entries);
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });

@@ -1,10 +1,14 @@
-import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
-import type { TransferInput, TransferMessage } from '@shared/schemas/volumes';
+import {
+  MAX_UPLOAD_CHUNK_BYTES,
+  UPLOAD_WINDOW_BYTES,
+  type TransferInput,
+  type TransferMessage,
+} from '@shared/schemas/volumes';
 import type { StreamSource } from '../streams/stream-source';
 import { ByteQueue } from './byte-queue';
 import { downloadEntry, planDownload } from './download';
-import { checkConflicts, topLevelNames, uploadFiles } from './upload';
+import { checkConflicts, topLevelNames, uploadFiles, type UploadOptions } from './upload';
 import type { VolumeBrowser } from './volume-browser';
 
 /** The desktop side of a download: where to save. Electron shows a dialog; tests answer with a path. */
@@ -13,22 +17,31 @@ export interface SaveLocationPicker {
   chooseSavePath(suggestedName: string): Promise<string | null>;
 }
 
-/** Progress is reported at most this often (bytes), which is also the renderer's upload window unit. */
+/** Progress is reported at most this often (bytes); the client's window counts from the last report. */
 const PROGRESS_STEP = 256 * 1024;
+
+/**
+ * What main holds for an upload at most: a client that keeps to the window never has more than the window plus
+ * one message unread (progress lags by less than a step); one that sends past it fails the upload.
+ */
+export const UPLOAD_BUFFER_LIMIT = UPLOAD_WINDOW_BYTES + MAX_UPLOAD_CHUNK_BYTES + PROGRESS_STEP;
 
 /**
  * The `volumeTransfer` stream: one download or upload, with progress; closing the stream cancels it.
  * Downloads ask main where to save (the renderer never names a local path). Uploads wait for the first
- * `transferring` message, then take the files' bytes, in order, as binary input on the stream.
+ * `transferring` message, then take the files' bytes, in order, as binary input on the stream, at most
+ * UPLOAD_WINDOW_BYTES beyond the progress last reported.
  */
 export function createTransferSource(
   browser: VolumeBrowser,
-  docker: () => Docker,
   picker: SaveLocationPicker,
   input: TransferInput,
+  uploadOptions: UploadOptions = {},
 ): StreamSource<TransferMessage> {
   const abort = new AbortController();
-  const bytes = new ByteQueue();
+  const bytes = new ByteQueue(UPLOAD_BUFFER_LIMIT);
+  const declared = input.direction === 'upload' ? input.files.reduce((sum, file) => sum + file.size, 0) : 0;
+  let received = 0;
   let lastReported = 0;
   return {
     start(sink) {
@@ -46,7 +59,6 @@ export function createTransferSource(
           sink.emit({ phase: 'transferring', bytes: 0, total: plan.size });
           const total = await downloadEntry(
             browser,
-            docker,
             input.target,
             plan,
             destination,
@@ -59,9 +71,8 @@ export function createTransferSource(
         const request = { ...input, overwrite: input.overwrite ?? false };
         const { names } = topLevelNames(request.files);
         await checkConflicts(browser, request, names);
-        const size = input.files.reduce((sum, file) => sum + file.size, 0);
-        sink.emit({ phase: 'transferring', bytes: 0, total: size });
-        const total = await uploadFiles(browser, docker, request, bytes, (done) => report(done, size));
+        sink.emit({ phase: 'transferring', bytes: 0, total: declared });
+        const total = await uploadFiles(browser, request, bytes, (done) => report(done, declared), uploadOptions);
         sink.emit({ phase: 'done', bytes: total, destination: input.parent });
       };
       run().then(
@@ -72,7 +83,21 @@ export function createTransferSource(
     pause() {},
     resume() {},
     receive(data) {
-      if (data instanceof Uint8Array) bytes.push(data);
+      if (!(data instanceof Uint8Array)) return;
+      received += data.byteLength;
+      if (received > declared) {
+        bytes.fail(
+          new BerthError(
+            'E_INVALID_INPUT',
+            `The upload sent more bytes than its files hold (${declared}); it was stopped.`,
+            {
+              fix: 'Send exactly the bytes of the files listed, in order.',
+            },
+          ),
+        );
+        return;
+      }
+      bytes.push(data);
     },
     dispose() {
       abort.abort();

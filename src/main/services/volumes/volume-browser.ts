@@ -4,25 +4,25 @@ import type { BrowseTarget, DirectoryPage, Preview, VolumeEntry } from '@shared/
 import { checkHelperResult } from './helper-errors';
 import { pickHelperImage } from './helper-image';
 import { HelperPool, type MountSource } from './helper-pool';
-import {
-  DISK_USAGE,
-  LIST_DIRECTORY,
-  MAKE_DIRECTORY,
-  READ_HEAD,
-  READ_LINKS,
-  REMOVE,
-  RENAME,
-  shellCommand,
-} from './helper-scripts';
+import { DISK_USAGE, LIST_DIRECTORY, MAKE_DIRECTORY, READ_HEAD, REMOVE, RENAME } from './helper-scripts';
 import { ListingCache } from './listing-cache';
 import { resolveMountSource, targetKey } from './resolve-mount';
-import { fillLinkTargets, parseListing, symlinkPaths, type ParsedListing } from './parse-listing';
+import { parseListing } from './parse-listing';
 import { looksLikeImage, MAX_IMAGE_PREVIEW_BYTES, previewContent } from './preview-content';
-import { runInHelper, type CommandResult } from './run-in-helper';
-import { baseName, containerPath, invalidPath, joinPath, normalizeVolumePath, parentOf } from './volume-path';
+import type { CommandResult, HelperCommand } from './run-in-helper';
+import {
+  baseName,
+  helperName,
+  helperPath,
+  invalidPath,
+  joinPath,
+  nameBytes,
+  normalizeVolumePath,
+  parentOf,
+} from './volume-path';
 
-/** Symlink paths per `readlink` exec: well under the kernel's argument limit even for long paths. */
-const LINKS_PER_EXEC = 2000;
+/** `du` of a large tree prints nothing until it is done: it gets longer than other scripts before it counts as stuck. */
+const DISK_USAGE_IDLE_MS = 10 * 60_000;
 
 export interface VolumeBrowserOptions {
   docker: () => Docker;
@@ -34,7 +34,7 @@ export interface VolumeBrowserOptions {
 
 /**
  * Reads and changes what is inside volumes and bind mounts through short-lived helper containers. Paths are
- * normalized here and resolved inside the helper, so nothing reaches outside the mount root.
+ * normalized here and walked inside the helper without following links out of the mount root (helper-scripts.ts).
  */
 export class VolumeBrowser {
   readonly helpers: HelperPool;
@@ -63,11 +63,9 @@ export class VolumeBrowser {
     const key = `${targetKey(target)}\0${normalized}`;
     let entries = offset > 0 ? this.cache.get(key) : null;
     if (!entries) {
-      const result = await this.run(target, false, LIST_DIRECTORY, [containerPath(normalized)]);
+      const result = await this.run(target, false, { script: LIST_DIRECTORY, args: [helperPath(normalized)] });
       checkHelperResult(result, normalized, 'a directory');
-      const listing = parseListing(result.stdout);
-      await this.readLinkTargets(target, listing);
-      entries = listing.entries;
+      entries = parseListing(result.stdout);
       this.cache.set(key, entries);
     }
     return { path: normalized, entries: entries.slice(offset, offset + limit), total: entries.length, offset };
@@ -80,9 +78,12 @@ export class VolumeBrowser {
   }
 
   async preview(target: BrowseTarget, path: string, maxBytes: number): Promise<Preview> {
-    const normalized = normalizeVolumePath(path);
+    const normalized = requireNotRoot(path, 'previewed');
     const limit = looksLikeImage(normalized) ? Math.max(maxBytes, MAX_IMAGE_PREVIEW_BYTES) : maxBytes;
-    const result = await this.run(target, false, READ_HEAD, [containerPath(normalized), String(limit)]);
+    const result = await this.run(target, false, {
+      script: READ_HEAD,
+      args: [...entryArgs(normalized), String(limit)],
+    });
     checkHelperResult(result, normalized, 'a regular file');
     const newline = result.stdout.indexOf(0x0a);
     const size = Number(result.stdout.subarray(0, newline).toString('utf8'));
@@ -92,7 +93,7 @@ export class VolumeBrowser {
   async directorySize(target: BrowseTarget, path: string): Promise<{ path: string; sizeBytes: number }> {
     const normalized = normalizeVolumePath(path);
     const result = checkHelperResult(
-      await this.run(target, false, DISK_USAGE, [containerPath(normalized)]),
+      await this.run(target, false, { script: DISK_USAGE, args: [helperPath(normalized)], idleMs: DISK_USAGE_IDLE_MS }),
       normalized,
       'a directory',
     );
@@ -101,14 +102,20 @@ export class VolumeBrowser {
 
   async makeDirectory(target: BrowseTarget, parent: string, name: string): Promise<{ path: string }> {
     const normalized = normalizeVolumePath(parent);
-    const result = await this.run(target, true, MAKE_DIRECTORY, [containerPath(normalized), name]);
+    const result = await this.run(target, true, {
+      script: MAKE_DIRECTORY,
+      args: [helperPath(normalized), helperName(entryName(name))],
+    });
     checkHelperResult(result, normalized, 'a directory');
     return { path: joinPath(normalized, name) };
   }
 
   async rename(target: BrowseTarget, path: string, newName: string): Promise<{ path: string }> {
     const normalized = requireNotRoot(path, 'renamed');
-    const result = await this.run(target, true, RENAME, [containerPath(normalized), newName]);
+    const result = await this.run(target, true, {
+      script: RENAME,
+      args: [...entryArgs(normalized), helperName(entryName(newName))],
+    });
     checkHelperResult(result, normalized, 'renamable');
     return { path: joinPath(parentOf(normalized), newName) };
   }
@@ -125,38 +132,19 @@ export class VolumeBrowser {
         },
       );
     }
-    checkHelperResult(await this.run(target, true, REMOVE, [containerPath(normalized)]), normalized, 'deletable');
+    checkHelperResult(
+      await this.run(target, true, { script: REMOVE, args: entryArgs(normalized) }),
+      normalized,
+      'deletable',
+    );
     return { path: normalized };
   }
 
-  private async readLinkTargets(target: BrowseTarget, listing: ParsedListing): Promise<void> {
-    const links = symlinkPaths(listing);
-    for (let start = 0; start < links.length; start += LINKS_PER_EXEC) {
-      const result = await this.run(target, false, READ_LINKS, links.slice(start, start + LINKS_PER_EXEC));
-      fillLinkTargets(listing, result.stdout);
-    }
-  }
-
   /** Runs a helper script against a target; writes clear the cached listings of that target. */
-  async run(
-    target: BrowseTarget,
-    writable: boolean,
-    script: string,
-    args: string[],
-    maxOutput?: number,
-  ): Promise<CommandResult> {
+  async run(target: BrowseTarget, writable: boolean, command: HelperCommand): Promise<CommandResult> {
     const source = await this.mountSource(target);
     if (writable) this.cache.clear(targetKey(target));
-    return this.helpers.with(source, writable, (id) =>
-      runInHelper(this.options.docker(), id, shellCommand(script, args), maxOutput),
-    );
-  }
-
-  /** Runs `use` with a helper container that mounts the target (the archive API needs a container). */
-  async withHelper<T>(target: BrowseTarget, writable: boolean, use: (containerId: string) => Promise<T>): Promise<T> {
-    const source = await this.mountSource(target);
-    if (writable) this.cache.clear(targetKey(target));
-    return this.helpers.with(source, writable, use);
+    return this.helpers.run(source, writable, command);
   }
 
   dispose(): Promise<void> {
@@ -166,6 +154,20 @@ export class VolumeBrowser {
   private mountSource(target: BrowseTarget): Promise<MountSource> {
     return resolveMountSource(this.options.docker(), target);
   }
+}
+
+/** A normalized path as the two arguments scripts that act on one entry take: its directory, and its name. */
+export function entryArgs(normalized: string): [string, string] {
+  return [helperPath(parentOf(normalized)), normalized === '' ? '' : helperName(baseName(normalized))];
+}
+
+/** A name for a new entry: one component, that a file can have. */
+function entryName(name: string): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\0')) {
+    throw invalidPath(name, 'a name cannot be empty, "." or "..", nor contain "/" or NUL');
+  }
+  nameBytes(name);
+  return name;
 }
 
 function requireNotRoot(path: string, verb: string): string {
