@@ -25,6 +25,7 @@ export default defineConfig({
   renderer: {
     resolve: resolveShared,
     root: 'src/renderer',
-    build: { rollupOptions: { input: resolve('src/renderer/index.html') } },
+    // Minified, and split by page (see app/pages.tsx): the first load carries React and the Projects page only.
+    build: { minify: 'esbuild', rollupOptions: { input: resolve('src/renderer/index.html') } },
   },
 });

@@ -13,7 +13,8 @@ import { parseComposeFlags } from '../src/main/cli/compose-flags';
 import { loadProject } from '../src/main/services/compose/load';
 import { toComposeConfigJson } from '../src/main/services/compose/model/serialize';
 import { CORPUS_DIR, readCorpusRuns, SCRUBBED_PATH } from '../tests/support/compose-corpus';
-import { type BenchResult, median } from './bench-kit';
+import type { BenchResult } from './bench-kit';
+import { alternatingMedians } from './compose-config-rounds';
 
 const exec = promisify(execFile);
 const ENTRY = 'sentry-self-hosted';
@@ -43,21 +44,7 @@ export async function run(): Promise<BenchResult> {
     return performance.now() - start;
   };
 
-  const firstLoadMs = await berthOnce();
-  await composeOnce();
-  const berth: number[] = [];
-  const compose: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    if (round % 2 === 0) {
-      berth.push(await berthOnce());
-      compose.push(await composeOnce());
-    } else {
-      compose.push(await composeOnce());
-      berth.push(await berthOnce());
-    }
-  }
-  const berthMs = median(berth);
-  const referenceMs = median(compose);
+  const { berthMs, referenceMs, firstBerthMs: firstLoadMs } = await alternatingMedians(ROUNDS, berthOnce, composeOnce);
   return {
     name: 'compose config (sentry-self-hosted, 57 services)',
     berthMs,

@@ -30,6 +30,7 @@ import {
   EntryInputSchema,
   ListDirectoryInputSchema,
   MakeDirectoryInputSchema,
+  MAX_UPLOAD_CHUNK_BYTES,
   MutationResultSchema,
   PreviewInputSchema,
   PreviewSchema,
@@ -117,7 +118,9 @@ export const streams = {
     input: TransferInputSchema,
     message: TransferMessageSchema,
     // Upload bytes, in the renderer's chunks.
-    inbound: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= 4 * 1024 * 1024, 'chunks of at most 4 MiB'),
+    inbound: z
+      .instanceof(Uint8Array)
+      .refine((bytes) => bytes.byteLength <= MAX_UPLOAD_CHUNK_BYTES, 'chunks of at most 4 MiB'),
   },
   compose: { input: ComposeOperationInputSchema, message: ComposeOperationMessageSchema },
   watch: { input: WatchOpenInputSchema, message: WatchMessageSchema },

@@ -38,13 +38,16 @@ describe.skipIf(!available)('berth config matches docker compose config on the r
   for (const run of runs.filter((candidate) => !candidate.ok)) {
     it(`${run.entry} / ${run.run} fails like Compose`, async () => {
       const outcome = await replayRun(run);
-      expect(outcome.exitCode).toBe(1);
+      const expected = expectedErrorMessage(expectedOutput(run, outcome.corpusRoot));
+      // Compose 2.26: 14 when a file is missing, 15 for files that don't parse or make an invalid project.
+      expect(outcome.exitCode).toBe(expected.includes('no such file or directory') ? 14 : 15);
       expect(outcome.stdout).toBe('');
       const message = outcome.stderr
         .split('\n')
         .filter((line) => line && !line.startsWith(WARNING_PREFIX))
+        // What Berth prints after Compose's message: the file's line with a caret, then the fix.
+        .filter((line) => !line.startsWith('Fix: ') && !/^\d+ \| /.test(line) && !/^ *\| *\^$/.test(line))
         .join('\n');
-      const expected = expectedErrorMessage(expectedOutput(run, outcome.corpusRoot));
       // Compose names whichever offending service its map iteration meets first: compare the wording, not the name.
       expect(withoutQuotedNames(message)).toBe(withoutQuotedNames(expected));
     });

@@ -96,7 +96,7 @@ test.describe('Projects: stacks, cards, templates', () => {
 
     const projects = new ProjectsPage(page);
     await projects.open(name);
-    await expect(projects.project(name)).toContainText('engine');
+    await expect(projects.project(name)).toContainText('outside Berth');
     await projects.expectRunning(name, ['db', 'cache']);
     await projects.view(name).getByTestId('project-stop').click();
     await expect(projects.card(name, 'db')).toHaveAttribute('data-state', 'exited', { timeout: 30_000 });
@@ -132,7 +132,7 @@ test.describe('Projects: stacks, cards, templates', () => {
     await writeFile(path.join(dir, '.env'), '# keep me\nHF_TOKEN=hf_secret_value\nMODEL=qwen\n');
     const projects = new ProjectsPage(page);
     await projects.addFolder(dir);
-    await projects.view(name).getByTestId('project-env').click();
+    await projects.menuAction(name, 'project-env');
     const token = page.locator('[data-testid="env-row"][data-key="HF_TOKEN"] [data-testid="env-value"]');
     const model = page.locator('[data-testid="env-row"][data-key="MODEL"] [data-testid="env-value"]');
     await expect(token).toHaveAttribute('type', 'password');

@@ -59,9 +59,10 @@ test.describe('app shell against the real engine', () => {
     await expect(page.getByTestId('page-gpus')).toBeVisible();
     await page.keyboard.press('Control+2');
     await expect(page.getByTestId('page-containers')).toBeVisible();
-    await page.getByTestId('theme-toggle').click();
+    await page.getByTestId('theme-light').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
-    await page.getByTestId('theme-toggle').click();
+    await expect(page.getByTestId('theme-light')).toHaveAttribute('aria-pressed', 'true');
+    await page.getByTestId('theme-dark').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect(berth.statusBar).toBeVisible();
   });

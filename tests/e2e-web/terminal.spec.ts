@@ -78,7 +78,7 @@ test.describe('terminals against the real engine', () => {
     await terminals.openHostShell();
     await expect(terminals.tabs).toHaveCount(2);
     await terminals.waitForRunning('Host shell');
-    await terminals.tab(name).getByRole('tab').click();
+    await terminals.tab(name).getByTestId('terminal-tab-title').click();
     await terminals.useDomRenderer();
     await expect(terminals.screen()).toContainText('again-2');
     await terminals.close('Host shell');

@@ -12,6 +12,15 @@ export interface PrivateDockerdOptions {
   name?: string;
   startTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /**
+   * A network namespace (`/proc/<pid>/ns/net`) to run dockerd in, bridge included: a swarm engine needs one of its
+   * own (see tests/support/swarm). Without it dockerd shares the host's network namespace.
+   */
+  networkNamespace?: string;
+  /** More daemon.json settings, e.g. `{ 'node-generic-resources': ['NVIDIA-GPU=GPU-1'] }`. */
+  daemonConfig?: Record<string, unknown>;
+  /** More dockerd flags, e.g. a TLS listener (`--host=tcp://127.0.0.1:PORT --tlsverify …`, see tests/support/tls). */
+  extraArgs?: string[];
 }
 
 export interface PrivateDockerd {
@@ -67,8 +76,10 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
   const logPath = join(root, 'dockerd.log');
   const configPath = join(root, 'daemon.json');
   const execRoot = join(root, 'exec');
-  writeFileSync(configPath, JSON.stringify(options.runtimes ? { runtimes: options.runtimes } : {}, null, 2));
-  const network = createPrivateBridge();
+  const daemonConfig = { ...(options.runtimes ? { runtimes: options.runtimes } : {}), ...options.daemonConfig };
+  writeFileSync(configPath, JSON.stringify(daemonConfig, null, 2));
+  const inNamespace = namespaceCommand(options.networkNamespace);
+  const network = createPrivateBridge(inNamespace);
 
   const args = [
     `--data-root=${join(root, 'data')}`,
@@ -84,6 +95,7 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
     '--iptables=false',
     '--ip-forward=false',
     '--storage-driver=vfs',
+    ...(options.extraArgs ?? []),
   ];
   const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
@@ -100,7 +112,8 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
     rmSync(join(root, 'data', 'network'), { recursive: true, force: true });
     const logFd = openSync(logPath, 'a');
     const { DOCKER_HOST: _host, DOCKER_CONTEXT: _context, ...env } = process.env;
-    const spawned = spawn(dockerdPath, args, { stdio: ['ignore', logFd, logFd], env });
+    const [command, ...commandArgs] = inNamespace([dockerdPath, ...args]);
+    const spawned = spawn(command!, commandArgs, { stdio: ['ignore', logFd, logFd], env });
     closeSync(logFd);
     child = spawned;
     exited = new Promise((resolve) =>
@@ -234,13 +247,23 @@ interface PrivateBridge {
   remove(): void;
 }
 
+type CommandWrapper = (command: string[]) => string[];
+
+/** Runs a command in `namespace` through nsenter (which execs it: the pid stays the command's), or as it is. */
+function namespaceCommand(namespace: string | undefined): CommandWrapper {
+  return namespace ? (command) => ['nsenter', `--net=${namespace}`, '--', ...command] : (command) => command;
+}
+
 /** A bridge of the private engine's own, on a random 10.x subnet, so it shares no interface with the main engine. */
-function createPrivateBridge(): PrivateBridge {
+function createPrivateBridge(inNamespace: CommandWrapper): PrivateBridge {
   const suffix = randomBytes(3).toString('hex');
   const bridge = `berthp${suffix}`;
   const second = 100 + (randomBytes(1)[0]! % 100);
   const third = randomBytes(1)[0]! % 250;
-  const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ip = (...args: string[]) => {
+    const [command, ...commandArgs] = inNamespace(['ip', ...args]);
+    execFileSync(command!, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
+  };
   ip('link', 'add', bridge, 'type', 'bridge');
   try {
     ip('addr', 'add', `10.${second}.${third}.1/24`, 'dev', bridge);

@@ -1,6 +1,7 @@
+import { access } from 'node:fs/promises';
 import type { ComposeProject, LoadOptions } from '../services/compose/load';
-import { GpuAssignmentsStore } from '../services/compose/berth-overrides/gpu-assignments-store';
-import { loadProjectWithOverrides } from '../services/compose/berth-overrides/load-with-overrides';
+import { loadProjectWithOverrides, type GpuPins } from '../services/compose/berth-overrides/load-with-overrides';
+import { gpuAssignmentsFile } from '../services/compose/berth-overrides/state-dir';
 import type { CliContext } from './command';
 import { cliStateDir } from './cli-state-dir';
 
@@ -20,6 +21,21 @@ export function loadCliProject(
       env: context.env,
       onWarning: (message) => context.stderr.write(`WARN ${message}\n`),
     },
-    { stateDir, gpuAssignments: new GpuAssignmentsStore(stateDir) },
+    { stateDir, gpuAssignments: pinsIn(stateDir) },
   );
+}
+
+/** The pins store, loaded (with its schema library) only when there is a pins file: most runs have none. */
+function pinsIn(stateDir: string): GpuPins {
+  return {
+    async forProject(project) {
+      const exists = await access(gpuAssignmentsFile(stateDir)).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) return {};
+      const { GpuAssignmentsStore } = await import('../services/compose/berth-overrides/gpu-assignments-store');
+      return new GpuAssignmentsStore(stateDir).forProject(project);
+    },
+  };
 }

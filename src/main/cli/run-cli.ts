@@ -2,6 +2,9 @@ import { version } from '../../../package.json';
 import type { CliContext } from './command';
 import { COMMANDS, type CommandEntry } from './commands';
 import { COMPOSE_VALUE_FLAGS } from './compose-flags';
+import { applyEngineFlags, takeEngineFlags } from './engine-flags';
+import { EXIT_CODES_HELP } from './exit-codes';
+import { closeAllEngineClients } from '../services/docker/open-clients';
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -13,10 +16,13 @@ function helpText(): string {
     ...lines,
     '',
     'Global options:',
-    '  -v, --version  Print the version and exit',
+    '  -c, --context NAME  Use this docker context or saved Berth engine (overrides DOCKER_HOST, DOCKER_CONTEXT)',
+    '  -H, --host URL      Use the engine at this address (overrides DOCKER_HOST)',
+    '  -v, --version       Print the version and exit',
     '',
     'Run `berth COMMAND --help` for more.',
     '',
+    EXIT_CODES_HELP,
   ].join('\n');
 }
 
@@ -60,7 +66,15 @@ export async function runCli(args: string[], context: CliContext): Promise<numbe
     context.stdout.write(`berth ${version}\n`);
     return 0;
   }
-  const found = findCommand(args);
+  const engine = takeEngineFlags(args, {
+    isCommandName: (arg) => COMMANDS.some((command) => command.name === arg),
+    takesValue: (arg) => COMPOSE_VALUE_FLAGS.has(arg),
+  });
+  if (!engine.ok) {
+    context.stderr.write(`berth: ${engine.error}\n`);
+    return 2;
+  }
+  const found = findCommand(engine.args);
   if (!found) {
     context.stderr.write(`berth: unknown command in: ${args.join(' ')}\n\n${helpText()}`);
     return 2;
@@ -70,5 +84,10 @@ export async function runCli(args: string[], context: CliContext): Promise<numbe
     context.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;
   }
-  return command.run(found.rest, context);
+  try {
+    return await command.run(found.rest, { ...context, env: applyEngineFlags(context.env, engine.flags) });
+  } finally {
+    // ssh and keep-alive tcp connections would keep the process alive after the command is done.
+    closeAllEngineClients();
+  }
 }

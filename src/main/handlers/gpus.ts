@@ -1,6 +1,7 @@
 import type { BerthServices } from '../services/create-services';
 import { dockerodeGpuAccess } from '../services/gpus/docker-access';
 import { createGpuMetricsSource } from '../services/gpus/gpu-metrics-source';
+import { pinGpus } from '../services/projects/pin-gpus';
 import { declaredGpuRequests } from '../services/projects/declared-gpu-requests';
 import type { HandlerGroup, OperationsOf } from './handler-types';
 
@@ -14,7 +15,12 @@ export function gpusHandlers(services: BerthServices): HandlerGroup<OperationsOf
       },
       'gpus.assignments': () => gpuAssignments.list(),
       'gpus.assign': async ({ project, service, deviceIds }) => {
-        await gpuAssignments.set(project, service, deviceIds);
+        await pinGpus(
+          { store: gpuAssignments, stateDir: services.stateDir, catalog: services.catalog },
+          project,
+          service,
+          deviceIds,
+        );
         return { assignments: await gpuAssignments.list() };
       },
       'gpus.declaredRequests': () => declaredGpuRequests(services.catalog),

@@ -5,6 +5,7 @@
 import { berthStateDir } from './compose/berth-overrides/state-dir';
 import { GpuAssignmentsStore } from './compose/berth-overrides/gpu-assignments-store';
 import type { BerthOverrides } from './compose/berth-overrides/load-with-overrides';
+import { ProjectLoadCache } from './compose/load/project-cache';
 import { engineLockDir, ProjectLocks } from './compose/engine/operation-lock';
 import { EngineConnection } from './docker/engine-connection';
 import { GpuService } from './gpus/gpu-service';
@@ -56,7 +57,8 @@ export function createServices(options: ServicesOptions): BerthServices {
   const docker = () => connection.getDocker();
   const gpus = new GpuService({ env });
   const gpuAssignments = new GpuAssignmentsStore(stateDir);
-  const overrides: BerthOverrides = { stateDir, gpuAssignments };
+  // One cache for the app's lifetime: listing projects again reads only file metadata while nothing changed.
+  const overrides: BerthOverrides = { stateDir, gpuAssignments, cache: new ProjectLoadCache() };
   const locks = new ProjectLocks({
     lockDir: () => engineLockDir(stateDir, connection.getState().endpoint?.address ?? 'unknown engine'),
   });

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './styles/theme.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './components/components.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { ContainerRefSchema, ServiceNameSchema } from './containers';
+import { ProjectNameSchema } from './projects';
 
 /** Whose logs to follow: one container, every container of a compose service, or a whole project. */
 export const LogTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('container'), id: z.string().min(1).max(200) }).strict(),
-  z
-    .object({ kind: z.literal('service'), project: z.string().min(1).max(200), service: z.string().min(1).max(200) })
-    .strict(),
+  z.object({ kind: z.literal('container'), id: ContainerRefSchema }).strict(),
+  z.object({ kind: z.literal('service'), project: ProjectNameSchema, service: ServiceNameSchema }).strict(),
   z
     .object({
       kind: z.literal('project'),
-      project: z.string().min(1).max(200),
+      project: ProjectNameSchema,
       /** Only these services (all when absent), merged as one view. */
-      services: z.array(z.string().min(1).max(200)).max(200).optional(),
+      services: z.array(ServiceNameSchema).max(200).optional(),
     })
     .strict(),
 ]);
@@ -57,6 +57,24 @@ export const LogLineSchema = z.object({
 });
 export type LogLine = z.infer<typeof LogLineSchema>;
 
+/**
+ * A run boundary in a container's log, from engine events: it exited (`exited 137 · OOM-killed · 15:03:12`) or was
+ * restarted (`restart 7 (previous exit 3)`). Viewers draw it as a rule across the pane: `── <text> ──`.
+ */
+export const LogMarkerSchema = z.object({
+  /** When it happened, in the lines' format (RFC 3339, nine fraction digits, UTC), so it sorts among them. */
+  time: z.string(),
+  source: z.number().int(),
+  kind: z.enum(['exited', 'restarted']),
+  /** The exit code (of the run that ended, for a restart the previous one); null when unknown. */
+  exitCode: z.number().int().nullable(),
+  oomKilled: z.boolean(),
+  /** The engine's restart count after a restart; null for exits. */
+  restartCount: z.number().int().nullable(),
+  text: z.string(),
+});
+export type LogMarker = z.infer<typeof LogMarkerSchema>;
+
 export const LogsMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('sources'), sources: z.array(LogSourceSchema) }),
   /**
@@ -76,6 +94,8 @@ export const LogsMessageSchema = z.discriminatedUnion('type', [
   /** The history before following has been delivered in full. */
   z.object({ type: z.literal('caught-up') }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), text: z.string() }),
+  /** Where a container's run ended or a new one began, in order with its lines. */
+  z.object({ type: z.literal('marker'), marker: LogMarkerSchema }),
 ]);
 export type LogsMessage = z.infer<typeof LogsMessageSchema>;
 

@@ -70,7 +70,7 @@ export class LogsPageObject {
   /** Lines the view holds (shown or filtered out). */
   async totalLines(): Promise<number> {
     const text = (await this.lineCount.textContent()) ?? '';
-    return Number(/(\d+) lines/.exec(text)?.[1] ?? 0);
+    return Number(/(\d+) lines?/.exec(text)?.[1] ?? 0);
   }
 
   async isFollowing(): Promise<boolean> {

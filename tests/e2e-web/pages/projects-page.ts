@@ -20,6 +20,12 @@ export class ProjectsPage {
     return this.view(project).locator(`[data-testid="stack"][data-stack="${label}"]`);
   }
 
+  /** Runs an action of the project header's "More" menu (Down…, Edit .env…, Pull…), by its test id. */
+  async menuAction(project: string, testId: string): Promise<void> {
+    await this.view(project).getByTestId('project-menu').click();
+    await this.page.getByTestId(testId).click();
+  }
+
   async addFolder(directory: string): Promise<void> {
     const opener = this.page.getByTestId('add-project');
     if (await opener.isVisible()) await opener.click();

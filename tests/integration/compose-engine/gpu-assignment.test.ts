@@ -11,6 +11,7 @@ import type Docker from 'dockerode';
 import { configCommand } from '../../../src/main/cli/commands/config';
 import { containerSpec } from '../../../src/main/services/compose/engine/spec/container-spec';
 import { GpuAssignmentsStore } from '../../../src/main/services/compose/berth-overrides/gpu-assignments-store';
+import { writeGpuAssignmentOverride } from '../../../src/main/services/compose/berth-overrides/gpu-assignment-override';
 import { loadProjectWithOverrides } from '../../../src/main/services/compose/berth-overrides/load-with-overrides';
 import { overrideFilePath } from '../../../src/main/services/compose/berth-overrides/state-dir';
 import { captureCli } from '../../support/cli-context';
@@ -62,6 +63,8 @@ describe.skipIf(!engine.available)('GPU pins through Berth’s override file', (
 
   it('docker compose -f compose.yaml -f <override> sees the devices Berth loads, and so does berth config', async () => {
     const loaded = await loadPinned();
+    // Loading only reads; the pin operation writes the file Compose is given (only when it changed).
+    await writeGpuAssignmentOverride(stateDir(), loaded, await store.forProject(project.name));
     const override = overrideFilePath(stateDir(), project.name, 'gpu-assignment');
     const fromCompose = JSON.parse(
       await compose(project.dir, '-f', 'compose.yaml', '-f', override, 'config', '--format', 'json'),

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONFIG_HASH_LABEL, configHash } from '../../../src/main/services/compose/hash/config-hash';
+import { configHash } from '../../../src/main/services/compose/hash/config-hash';
+import { COMPOSE_LABELS } from '../../../src/main/services/compose/labels';
 import { loadProject } from '../../../src/main/services/compose/load';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 
@@ -125,7 +126,7 @@ describe.skipIf(!engine.available)('config hash agrees with the Compose CLI', ()
         const service = container.Labels[SERVICE_LABEL]!;
         expect({ service, hash: configHash(project.model.services[service]!) }).toEqual({
           service,
-          hash: container.Labels[CONFIG_HASH_LABEL],
+          hash: container.Labels[COMPOSE_LABELS.configHash],
         });
       }
     });

@@ -1,5 +1,5 @@
 import { openStreamSession, type StreamChannel } from '../../../src/main/ipc/core/stream-session';
-import type { StreamFactories } from '../../../src/main/ipc/core/stream-factories';
+import type { StreamFactories } from '../../../src/main/handlers/handler-types';
 import type { ErrorPayload } from '@shared/errors';
 import type { TerminalEvent, TerminalOpenInput } from '@shared/schemas/terminal';
 import { messageCost, type ConsumerFrame, type ProducerFrame } from '@shared/stream-protocol';

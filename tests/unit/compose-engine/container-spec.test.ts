@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { containerSpec } from '../../../src/main/services/compose/engine/spec/container-spec';
 import { deviceRequests } from '../../../src/main/services/compose/engine/spec/device-requests';
-import { serviceOf } from '../../../src/main/services/compose/engine/service-config';
+import { serviceOf } from '../../../src/main/services/compose/model/project';
 import { projectFrom } from './fixtures';
 
 // The compose file of /work/shared/compose-experiments/full-service, with the test image.
@@ -11,8 +11,8 @@ const FULL_SERVICE = readFileSync(new URL('./full-service.compose.yaml', import.
 const FILES = { 'db_password.txt': 'pw\n', 'app.conf': 'x=1\n', 'cfgdir/.keep': '' };
 const APP_ID = 'a'.repeat(64);
 
-function specs() {
-  const project = projectFrom(FULL_SERVICE, FILES);
+async function specs() {
+  const project = await projectFrom(FULL_SERVICE, FILES);
   const input = { project, number: 1, imageId: 'sha256:img', containerIdOf: () => APP_ID };
   return {
     project,
@@ -22,8 +22,8 @@ function specs() {
 }
 
 describe('containerSpec', () => {
-  it('names the container and labels it as Compose does', () => {
-    const { project, app, peer } = specs();
+  it('names the container and labels it as Compose does', async () => {
+    const { project, app, peer } = await specs();
     expect(app.name).toBe('research-full-app-1');
     expect(app.create.Labels).toMatchObject({
       'com.docker.compose.container-number': '1',
@@ -42,8 +42,8 @@ describe('containerSpec', () => {
     expect(peer.create.Labels!['com.docker.compose.depends_on']).toBe('app:service_started:true');
   });
 
-  it('maps process, ports, health and limits like the trace', () => {
-    const { app } = specs();
+  it('maps process, ports, health and limits like the trace', async () => {
+    const { app } = await specs();
     const create = app.create;
     expect(create).toMatchObject({
       Hostname: 'apphost',
@@ -85,8 +85,8 @@ describe('containerSpec', () => {
     );
   });
 
-  it('mounts binds, volumes, tmpfs and file secrets/configs like the trace', () => {
-    const { project, app } = specs();
+  it('mounts binds, volumes, tmpfs and file secrets/configs like the trace', async () => {
+    const { project, app } = await specs();
     const dir = project.workingDir;
     expect(app.create.HostConfig!.Binds).toEqual([`${dir}/cfgdir:/cfg:ro`, `${dir}/cfgdir:/cfg2:rw`]);
     expect(app.create.HostConfig!.Mounts).toEqual(
@@ -103,8 +103,8 @@ describe('containerSpec', () => {
     expect(app.create.HostConfig!.Mounts).toHaveLength(7);
   });
 
-  it('joins the first network at create time and the others after, with Compose aliases', () => {
-    const { app, peer } = specs();
+  it('joins the first network at create time and the others after, with Compose aliases', async () => {
+    const { app, peer } = await specs();
     expect(app.create.HostConfig!.NetworkMode).toBe('research-full_back');
     expect(app.create.NetworkingConfig).toEqual({
       EndpointsConfig: { 'research-full_back': { Aliases: ['research-full-app-1', 'app'] } },
@@ -120,8 +120,8 @@ describe('containerSpec', () => {
     expect(peer.create.NetworkingConfig).toBeUndefined();
   });
 
-  it('turns GPU reservations and gpus: into DeviceRequests', () => {
-    const project = projectFrom(`
+  it('turns GPU reservations and gpus: into DeviceRequests', async () => {
+    const project = await projectFrom(`
 services:
   all:
     image: x

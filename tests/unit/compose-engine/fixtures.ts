@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach } from 'vitest';
-import { loadProjectSync, type ComposeProject } from '../../../src/main/services/compose/load';
+import { loadProject, type ComposeProject } from '../../../src/main/services/compose/load';
 import { COMPOSE_LABELS } from '../../../src/main/services/compose/labels';
 import type {
   ObservedContainer,
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 /** Loads `compose.yaml` (plus any other files) written to a fresh directory named `proj`. */
-export function projectFrom(yaml: string, files: Record<string, string> = {}): ComposeProject {
+export function projectFrom(yaml: string, files: Record<string, string> = {}): Promise<ComposeProject> {
   const root = mkdtempSync(join(tmpdir(), 'berth-engine-'));
   roots.push(root);
   const directory = join(root, 'proj');
@@ -24,7 +24,7 @@ export function projectFrom(yaml: string, files: Record<string, string> = {}): C
     mkdirSync(dirname(join(directory, path)), { recursive: true });
     writeFileSync(join(directory, path), content);
   }
-  return loadProjectSync({ workingDir: directory, env: {} });
+  return loadProject({ workingDir: directory, env: {} });
 }
 
 export const IMAGE = 'berth-test-busybox:latest';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { gpuPreflight } from '../../../src/main/services/compose/engine/gpu/gpu-preflight';
-import { projectWithoutGpus, withoutGpuOverride } from '../../../src/main/services/compose/engine/gpu/without-gpu';
+import {
+  projectWithoutGpus,
+  withoutGpuFile,
+  withoutGpuOverride,
+} from '../../../src/main/services/compose/berth-overrides/without-gpu-override';
 import { requestsGpu } from '../../../src/main/services/compose/engine/spec/device-requests';
-import { serviceOf } from '../../../src/main/services/compose/engine/service-config';
+import { serviceOf } from '../../../src/main/services/compose/model/project';
 import type { GpuCapability } from '@shared/schemas/gpu';
 import { projectFrom } from './fixtures';
 
@@ -31,7 +35,7 @@ const capability = (verdict: GpuCapability['verdict']): GpuCapability => ({
 
 describe('gpuPreflight', () => {
   it('fails up front naming the GPU services, the reason and the fixes', async () => {
-    const project = projectFrom(STACK);
+    const project = await projectFrom(STACK);
     const failure = gpuPreflight(project, ['notebook', 'train', 'web'], async () => capability('no'));
     await expect(failure).rejects.toMatchObject({
       code: 'E_GPU_UNAVAILABLE',
@@ -46,7 +50,7 @@ describe('gpuPreflight', () => {
   });
 
   it('passes when the engine can, warns when unknown, and is skipped without GPU services', async () => {
-    const project = projectFrom(STACK);
+    const project = await projectFrom(STACK);
     await expect(gpuPreflight(project, ['train'], async () => capability('yes'))).resolves.toMatchObject({
       gpuServices: ['train'],
     });
@@ -56,12 +60,14 @@ describe('gpuPreflight', () => {
     expect(asked).toBe(false);
   });
 
-  it('runs without GPUs through an override, leaving the model of other services alone', () => {
-    const project = projectFrom(STACK);
-    const without = projectWithoutGpus(project, ['train', 'notebook'], '/state/ml.without-gpu.yaml');
+  it('runs without GPUs through an override, leaving the model of other services alone', async () => {
+    const project = await projectFrom(STACK);
+    const override = withoutGpuFile('/state', project, ['train', 'notebook']);
+    const without = projectWithoutGpus(project, ['train', 'notebook'], override);
     expect(requestsGpu(serviceOf(without, 'train'))).toBe(false);
     expect(requestsGpu(serviceOf(without, 'notebook'))).toBe(false);
-    expect(without.configFiles.at(-1)).toBe('/state/ml.without-gpu.yaml');
+    expect(without.configFiles.at(-1)).toBe('/state/overrides/ml.without-gpu.yaml');
+    expect(without.berthFiles).toEqual([override]);
     expect(requestsGpu(serviceOf(project, 'train'))).toBe(true);
     expect(withoutGpuOverride(project, ['train', 'notebook'])).toContain('devices: !reset []');
   });

@@ -18,8 +18,8 @@ networks:
   outside: {external: true}
 `;
 
-function setup(state = 'running') {
-  const project = projectFrom(STACK);
+async function setup(state = 'running') {
+  const project = await projectFrom(STACK);
   const observed = observedState(
     'shop',
     [observedContainer('shop', 'db', { state }), observedContainer('shop', 'web', { state })],
@@ -34,8 +34,8 @@ function setup(state = 'running') {
 }
 
 describe('planDown', () => {
-  it('stops dependents first, removes containers, then the project networks; volumes only with -v', () => {
-    const { project, observed } = setup();
+  it('stops dependents first, removes containers, then the project networks; volumes only with -v', async () => {
+    const { project, observed } = await setup();
     const plan = planDown(project, observed);
     const byId = new Map(plan.steps.map((step) => [step.id, step]));
     expect(byId.get('stop-container:shop-db-1')!.after).toEqual(['stop-container:shop-web-1']);
@@ -50,8 +50,8 @@ describe('planDown', () => {
     expect(withVolumes.steps.find((s) => s.kind === 'remove-container')).toMatchObject({ removeVolumes: true });
   });
 
-  it('leaves orphans unless asked', () => {
-    const { project, observed } = setup();
+  it('leaves orphans unless asked', async () => {
+    const { project, observed } = await setup();
     observed.containers.push(observedContainer('shop', 'old', { state: 'exited' }));
     expect(planDown(project, observed).steps.map((s) => s.id)).not.toContain('remove-container:shop-old-1');
     expect(planDown(project, observed, { removeOrphans: true }).steps.map((s) => s.id)).toContain(
@@ -61,13 +61,13 @@ describe('planDown', () => {
 });
 
 describe('start, stop, restart plans', () => {
-  it('start waits on dependencies in order; stop goes dependents first; restart dependencies first', () => {
-    const stopped = setup('exited');
+  it('start waits on dependencies in order; stop goes dependents first; restart dependencies first', async () => {
+    const stopped = await setup('exited');
     const start = planStart(stopped.project, stopped.observed);
     expect(start.steps.find((s) => s.id === 'start-container:shop-web-1')!.after).toEqual([
       'start-container:shop-db-1',
     ]);
-    const running = setup();
+    const running = await setup();
     expect(
       planStop(running.project, running.observed).steps.find((s) => s.id === 'stop-container:shop-db-1')!.after,
     ).toEqual(['stop-container:shop-web-1']);
@@ -82,9 +82,9 @@ describe('start, stop, restart plans', () => {
 });
 
 describe('planDown by labels (the files are gone)', () => {
-  it('removes every container, network and (with -v) volume carrying the project label', () => {
-    const { observed } = setup();
-    const byName = { ...projectFrom('services: {}'), name: 'shop', model: { name: 'shop', services: {} } };
+  it('removes every container, network and (with -v) volume carrying the project label', async () => {
+    const { observed } = await setup();
+    const byName = { ...(await projectFrom('services: {}')), name: 'shop', model: { name: 'shop', services: {} } };
     const plan = planDown(byName, observed, { byLabels: true, removeVolumes: true });
     expect(plan.steps.map((s) => s.id).sort()).toEqual(
       [

@@ -29,8 +29,8 @@ volumes:
 const ids = (plan: Plan) => plan.steps.map((step) => step.id);
 const step = (plan: Plan, id: string): Step => plan.steps.find((candidate) => candidate.id === id)!;
 
-function upToDateObserved() {
-  const project = projectFrom(STACK);
+async function upToDateObserved() {
+  const project = await projectFrom(STACK);
   const idOf = (service: string) => `${service}${'0'.repeat(64)}`.slice(0, 64);
   const containers = Object.keys(project.model.services).map((service) =>
     observedContainer('shop', service, { configHash: expectedConfigHash(project, service, idOf), id: idOf(service) }),
@@ -43,8 +43,8 @@ function upToDateObserved() {
 }
 
 describe('planUp', () => {
-  it('creates networks, volumes and every container of a fresh project, each after what it needs', () => {
-    const project = projectFrom(STACK);
+  it('creates networks, volumes and every container of a fresh project, each after what it needs', async () => {
+    const project = await projectFrom(STACK);
     const plan = planUp(project, observedState('shop'));
     expect(ids(plan)).toEqual(
       expect.arrayContaining([
@@ -72,21 +72,21 @@ describe('planUp', () => {
     ]);
   });
 
-  it('leaves a project that matches its containers alone', () => {
-    const { project, observed } = upToDateObserved();
+  it('leaves a project that matches its containers alone', async () => {
+    const { project, observed } = await upToDateObserved();
     const plan = planUp(project, observed);
     expect(plan.steps).toEqual([]);
     expect(plan.upToDate.map((ref) => ref.service).sort()).toEqual(['db', 'migrate', 'sidecar', 'web']);
   });
 
-  it('starts stopped containers without recreating them', () => {
-    const { project, observed } = upToDateObserved();
+  it('starts stopped containers without recreating them', async () => {
+    const { project, observed } = await upToDateObserved();
     observed.containers.find((c) => c.service === 'migrate')!.state = 'exited';
     expect(ids(planUp(project, observed))).toEqual(['start-container:shop-migrate-1']);
   });
 
-  it('recreates on a config change, restarts restart:true dependents and recreates namespace sharers', () => {
-    const { project, observed } = upToDateObserved();
+  it('recreates on a config change, restarts restart:true dependents and recreates namespace sharers', async () => {
+    const { project, observed } = await upToDateObserved();
     observed.containers.find((c) => c.service === 'db')!.configHash = 'stale';
     const plan = planUp(project, observed);
     const create = step(plan, 'create-container:shop-db-1');
@@ -99,8 +99,8 @@ describe('planUp', () => {
     expect(ids(plan).some((id) => id.includes('migrate'))).toBe(false);
   });
 
-  it('recreates a service sharing the namespace of a recreated one', () => {
-    const { project, observed } = upToDateObserved();
+  it('recreates a service sharing the namespace of a recreated one', async () => {
+    const { project, observed } = await upToDateObserved();
     observed.containers.find((c) => c.service === 'web')!.configHash = 'stale';
     const plan = planUp(project, observed);
     const sidecar = step(plan, 'create-container:shop-sidecar-1');
@@ -108,8 +108,8 @@ describe('planUp', () => {
     expect(sidecar.after).toContain('create-container:shop-web-1');
   });
 
-  it('recreates when the image changed, and always with force, never with never', () => {
-    const { project, observed } = upToDateObserved();
+  it('recreates when the image changed, and always with force, never with never', async () => {
+    const { project, observed } = await upToDateObserved();
     observed.containers.find((c) => c.service === 'migrate')!.imageId = 'sha256:old';
     const changed = step(planUp(project, observed), 'create-container:shop-migrate-1');
     expect(changed.kind === 'create-container' && changed.reason).toBe('image changed');
@@ -119,15 +119,15 @@ describe('planUp', () => {
     expect(planUp(project, observed, { recreate: 'never' }).steps).toEqual([]);
   });
 
-  it('brings up named services with their dependencies only', () => {
-    const project = projectFrom(STACK);
+  it('brings up named services with their dependencies only', async () => {
+    const project = await projectFrom(STACK);
     const plan = planUp(project, observedState('shop'), { services: ['migrate'] });
     const services = new Set(plan.steps.flatMap((s) => ('container' in s ? [s.container.service] : [])));
     expect([...services].sort()).toEqual(['db', 'migrate']);
   });
 
-  it('pulls missing images and builds services with a build section', () => {
-    const project = projectFrom(`
+  it('pulls missing images and builds services with a build section', async () => {
+    const project = await projectFrom(`
 services:
   a: {image: "registry.local/x:1"}
   b: {build: ., image: "local/b"}
@@ -148,8 +148,8 @@ services:
     ).toBe(false);
   });
 
-  it('warns about orphans, and removes them with removeOrphans', () => {
-    const { project, observed } = upToDateObserved();
+  it('warns about orphans, and removes them with removeOrphans', async () => {
+    const { project, observed } = await upToDateObserved();
     observed.containers.push(observedContainer('shop', 'gone'));
     expect(planUp(project, observed).warnings[0]).toMatch(/orphan containers \(shop-gone-1\)/);
     expect(ids(planUp(project, observed, { removeOrphans: true }))).toEqual([
@@ -158,8 +158,8 @@ services:
     ]);
   });
 
-  it('refuses a missing external network, naming it', () => {
-    const project = projectFrom(`
+  it('refuses a missing external network, naming it', async () => {
+    const project = await projectFrom(`
 services: {a: {image: berth-test-busybox:latest, networks: [outside]}}
 networks: {outside: {external: true, name: corp-net}}
 `);
@@ -168,8 +168,8 @@ networks: {outside: {external: true, name: corp-net}}
     );
   });
 
-  it('scales to deploy.replicas / scale, numbering containers like Compose', () => {
-    const project = projectFrom('services: {w: {image: berth-test-busybox:latest, scale: 2}}');
+  it('scales to deploy.replicas / scale, numbering containers like Compose', async () => {
+    const project = await projectFrom('services: {w: {image: berth-test-busybox:latest, scale: 2}}');
     const plan = planUp(
       project,
       observedState(project.name, [observedContainer('proj', 'w', { number: 3, state: 'exited' })]),
@@ -181,8 +181,8 @@ networks: {outside: {external: true, name: corp-net}}
 });
 
 describe('planUp: optional dependencies', () => {
-  it('does not wait for a required: false dependency that is not in the project (profile off)', () => {
-    const project = projectFrom(`
+  it('does not wait for a required: false dependency that is not in the project (profile off)', async () => {
+    const project = await projectFrom(`
 services:
   app:
     image: berth-test-busybox:latest

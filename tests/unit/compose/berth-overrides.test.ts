@@ -1,7 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { persistBerthFiles } from '../../../src/main/services/compose/berth-overrides/berth-files';
+import { writeGpuAssignmentOverride } from '../../../src/main/services/compose/berth-overrides/gpu-assignment-override';
 import { GpuAssignmentsStore } from '../../../src/main/services/compose/berth-overrides/gpu-assignments-store';
 import { loadProjectWithOverrides } from '../../../src/main/services/compose/berth-overrides/load-with-overrides';
 import { overrideFilePath } from '../../../src/main/services/compose/berth-overrides/state-dir';
@@ -65,7 +67,35 @@ describe('loadProjectWithOverrides', () => {
     const overridePath = overrideFilePath(stateDir, 'ml', 'gpu-assignment');
     expect(project.configFiles).toEqual([join(dir, 'compose.yaml'), overridePath]);
     expect(project.workingDir).toBe(dir);
-    expect(readFileSync(overridePath, 'utf8')).toContain('devices: !override');
+    // The override comes from memory: loading wrote nothing.
+    expect(existsSync(overridePath)).toBe(false);
+    expect(project.berthFiles).toEqual([
+      { path: overridePath, content: expect.stringContaining('devices: !override') },
+    ]);
+    await writeGpuAssignmentOverride(stateDir, project, await store.forProject('ml'));
+    expect(readFileSync(overridePath, 'utf8')).toBe(project.berthFiles[0]!.content);
+  });
+
+  it('only reads: loading leaves Berth’s state directory exactly as it was', async () => {
+    const dir = writeProject({ 'compose.yaml': TRAINER });
+    await store.set('ml', 'trainer', ['1']);
+    const before = snapshot(stateDir);
+    await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    expect(snapshot(stateDir)).toEqual(before);
+  });
+
+  it('writes an override file only when its content changes', async () => {
+    const dir = writeProject({ 'compose.yaml': TRAINER });
+    await store.set('ml', 'trainer', ['1']);
+    const project = await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    await persistBerthFiles(project);
+    const overridePath = overrideFilePath(stateDir, 'ml', 'gpu-assignment');
+    const written = statSync(overridePath);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await persistBerthFiles(project);
+    expect(statSync(overridePath).mtimeMs).toBe(written.mtimeMs);
+    expect(statSync(overridePath).ino).toBe(written.ino);
   });
 
   it('resets a `gpus:` request too, so the pinned devices are the only ones asked for', async () => {
@@ -95,18 +125,21 @@ describe('loadProjectWithOverrides', () => {
     const project = await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
     expect(Object.keys(project.model.services).sort()).toEqual(['notebook', 'trainer']);
     expect(devicesOf(project, 'notebook')).toEqual([{ driver: 'nvidia', device_ids: ['0'], capabilities: ['gpu'] }]);
-    expect(readFileSync(overrideFilePath(stateDir, 'ml', 'gpu-assignment'), 'utf8')).not.toContain('renamed-away');
+    expect(project.berthFiles[0]!.content).not.toContain('renamed-away');
   });
 
   it('removes the override file once the last pin of the project is cleared', async () => {
     const dir = writeProject({ 'compose.yaml': TRAINER });
     const overridePath = overrideFilePath(stateDir, 'ml', 'gpu-assignment');
     await store.set('ml', 'trainer', ['1']);
-    await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    const pinned = await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    await writeGpuAssignmentOverride(stateDir, pinned, await store.forProject('ml'));
     expect(existsSync(overridePath)).toBe(true);
 
     await store.set('ml', 'trainer', null);
     const project = await loadProjectWithOverrides({ workingDir: dir, env: {} }, overrides());
+    expect(project.berthFiles).toEqual([]);
+    await writeGpuAssignmentOverride(stateDir, project, await store.forProject('ml'));
     expect(existsSync(overridePath)).toBe(false);
     expect(devicesOf(project, 'trainer')).toEqual([{ driver: 'nvidia', count: -1, capabilities: ['gpu'] }]);
   });
@@ -127,3 +160,13 @@ describe('loadProjectWithOverrides', () => {
     expect(devicesOf(project, 'trainer')).toEqual([{ driver: 'nvidia', device_ids: ['0'], capabilities: ['gpu'] }]);
   });
 });
+
+/** Every path under `root` with its size and modification time. */
+function snapshot(root: string): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const entry of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const stats = statSync(join(root, entry));
+    out[entry] = [stats.size, stats.mtimeMs];
+  }
+  return out;
+}

@@ -47,23 +47,28 @@ describe('short syntax → long syntax', () => {
   });
 
   it('canonicalises a service', () => {
-    const model = toCanonical({
-      services: {
-        s: {
-          depends_on: ['db'],
-          env_file: '.env',
-          devices: ['/dev/a', '/dev/b:/dev/c:r'],
-          secrets: ['token'],
-          networks: ['front'],
-          extends: 'base',
-          gpus: 'all',
-          build: '.',
-          dns: '8.8.8.8',
+    const warnings: string[] = [];
+    const model = toCanonical(
+      {
+        services: {
+          s: {
+            depends_on: ['db'],
+            env_file: '.env',
+            devices: ['/dev/a', '/dev/b:/dev/c:r'],
+            secrets: ['token'],
+            networks: ['front'],
+            extends: 'base',
+            gpus: 'all',
+            build: '.',
+            dns: '8.8.8.8',
+          },
         },
+        volumes: { old: { external: { name: 'legacy' } } },
       },
-      volumes: { old: { external: { name: 'legacy' } } },
-    });
+      { maxPorts: 10_000, warn: (message) => warnings.push(message) },
+    );
     setDefaultValues(model);
+    expect(warnings).toEqual(['volumes.old: external.name is deprecated. Please set name and external: true']);
     expect(model).toEqual({
       services: {
         s: {

@@ -84,12 +84,19 @@ describe('berth config', () => {
     expect((await runConfig(['--profiles'], dir)).stdout).toBe('web\n');
   });
 
-  it('exits non-zero with the message on errors and on bad usage', async () => {
+  it('exits with Compose’s code and message, the place in the file and the fix; 2 on bad usage', async () => {
     const dir = writeProject({ 'compose.yaml': 'services: {web: {image: "${IMG:?image please}"}}' });
     const failed = await runConfig([], dir);
-    expect(failed.exitCode).toBe(1);
+    expect(failed.exitCode).toBe(15);
+    // Compose's message, then the line of the file with a caret under the place, then what to do.
     expect(failed.stderr).toBe(
-      'error while interpolating services.web.image: required variable IMG is missing a value: image please\n',
+      [
+        'error while interpolating services.web.image: required variable IMG is missing a value: image please',
+        '1 | services: {web: {image: "${IMG:?image please}"}}',
+        '  |                  ^',
+        'Fix: Fix the Compose file (or the environment it reads) at the place named in the message.',
+        '',
+      ].join('\n'),
     );
     expect((await runConfig(['--format', 'yaml'], dir)).exitCode).toBe(2);
   });

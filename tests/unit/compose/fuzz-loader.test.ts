@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BerthError } from '@shared/errors';
-import { loadProjectSync } from '../../../src/main/services/compose/load';
+import { loadProject } from '../../../src/main/services/compose/load';
 import { parseComposeFlags } from '../../../src/main/cli/compose-flags';
 import {
   corpusAvailable,
@@ -178,25 +178,25 @@ function mutate(text: string, seed: number, count: number, allowYamlMutation: bo
 }
 
 describe.skipIf(!available)('fuzzing the loader with mutated corpus files', () => {
-  it(`yields a model or a structured error for ${FUZZ_RUNS} inputs`, () => {
+  it(`yields a model or a structured error for ${FUZZ_RUNS} inputs`, async () => {
     const targets = fuzzTargets();
     const small = targets.filter((target) => target.original.length < LARGE_FILE_BYTES);
     const large = targets.filter((target) => target.original.length >= LARGE_FILE_BYTES);
     const outcomes = { loaded: 0, rejected: 0 };
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 0, max: 99 }),
         fc.nat(),
         fc.nat(),
         fc.integer({ min: 1, max: 4 }),
-        (percent, choice, seed, count) => {
+        async (percent, choice, seed, count) => {
           const pool = percent < LARGE_FILE_PERCENT && large.length > 0 ? large : small;
           const target = pool[choice % pool.length]!;
           writeFileSync(target.file, mutate(target.original, seed, count, pool === small));
           try {
             const entryDir = join(workRoot, target.run.entry);
             const { flags } = parseComposeFlags(target.run.args);
-            loadProjectSync({
+            await loadProject({
               ...flags,
               workingDir: entryDir,
               env: { PATH: SCRUBBED_PATH, HOME: '/root', PWD: entryDir, ...target.run.env },

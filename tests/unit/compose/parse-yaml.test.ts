@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GoFloat } from '../../../src/main/services/compose/util/go-scalars';
 import { parseComposeYaml } from '../../../src/main/services/compose/yaml/parse-yaml';
 
 describe('parseComposeYaml', () => {
@@ -22,7 +23,7 @@ describe('parseComposeYaml', () => {
 
   it('reads YAML 1.2 scalars like Go yaml.v3 (yes stays a string, 0755 is octal)', () => {
     const [document] = parseComposeYaml('a: yes\nb: 0755\nc: 0o17\nd: "0755"\ne: ~\nf: 1.5', 'f.yaml');
-    expect(document!.data).toEqual({ a: 'yes', b: 493, c: 15, d: '0755', e: null, f: 1.5 });
+    expect(document!.data).toEqual({ a: 'yes', b: 493, c: 15, d: '0755', e: null, f: new GoFloat(1.5) });
   });
 
   it('records !reset and !override paths', () => {

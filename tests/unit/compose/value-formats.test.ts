@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStruct } from '../../../src/main/services/compose/normalize/decode';
-import { formatGoDuration, parseGoDuration } from '../../../src/main/services/compose/normalize/go-duration';
+import { formatGoDuration, parseGoDuration } from '../../../src/main/services/compose/util/go-duration';
 import { ramInBytes } from '../../../src/main/services/compose/normalize/go-units';
 import { splitShellWords } from '../../../src/main/services/compose/normalize/shell-words';
 

@@ -163,16 +163,30 @@ describe('resolveEndpoint: DOCKER_HOST', () => {
     expect(resolve({ DOCKER_HOST: 'unix:///tmp/e.sock', DOCKER_TLS_VERIFY: '1' }).endpoint.tls).toBe(false);
   });
 
-  it('uses ssh with the user, the port and the ssh agent', () => {
+  it('uses ssh with the user, the port, the ssh agent and the home whose ~/.ssh to read', () => {
     expect(resolve({ DOCKER_HOST: 'ssh://ada@gpu-box:2222', SSH_AUTH_SOCK: '/tmp/agent.sock' })).toEqual({
       endpoint: { kind: 'ssh', address: 'ssh://ada@gpu-box:2222', source: 'DOCKER_HOST', tls: false, local: false },
-      target: { transport: 'ssh', host: 'gpu-box', port: 2222, username: 'ada', agent: '/tmp/agent.sock' },
+      target: {
+        transport: 'ssh',
+        host: 'gpu-box',
+        port: 2222,
+        username: 'ada',
+        agent: '/tmp/agent.sock',
+        homeDir: home,
+      },
     });
+    // No port or user in the address: ~/.ssh/config (then OpenSSH's defaults) decides, as with `ssh gpu-box`.
     expect(resolve({ DOCKER_HOST: 'ssh://gpu-box' }).target).toEqual({
       transport: 'ssh',
       host: 'gpu-box',
-      port: 22,
-      username: undefined,
+      homeDir: home,
+    });
+  });
+
+  it("takes an ssh address's path as the engine socket on the host", () => {
+    expect(resolve({ DOCKER_HOST: 'ssh://ada@gpu-box/run/podman/podman.sock' })).toMatchObject({
+      endpoint: { address: 'ssh://ada@gpu-box/run/podman/podman.sock' },
+      target: { transport: 'ssh', host: 'gpu-box', username: 'ada', remoteSocket: '/run/podman/podman.sock' },
     });
   });
 

@@ -8,14 +8,14 @@ import {
   serviceError,
   startedOperation,
   withProgress,
-} from '../../../src/renderer/src/features/projects/operation-progress';
+} from '../../../src/renderer/src/stores/operation-progress';
 import {
   containersByService,
   dependenciesOutside,
   runningDependents,
   stackState,
-  uptimeOf,
 } from '../../../src/renderer/src/features/projects/project-state';
+import { uptimeOf } from '../../../src/renderer/src/status/elapsed';
 import { matchesQuery } from '../../../src/renderer/src/features/palette/palette-match';
 
 function container(
@@ -106,9 +106,9 @@ describe('stack state from live containers', () => {
     expect(runningDependents(detail, ['web'], running)).toEqual([]);
   });
 
-  it('reads uptime from the engine status', () => {
-    expect(uptimeOf(container('db', 'running'))).toBe('3 minutes');
-    expect(uptimeOf(container('db', 'exited', 'Exited (0) 1 minute ago'))).toBeNull();
+  it('reads uptime from the engine status text while main has not sent a start time', () => {
+    expect(uptimeOf(container('db', 'running'), Date.now())).toBe('3 minutes');
+    expect(uptimeOf(container('db', 'exited', 'Exited (0) 1 minute ago'), Date.now())).toBeNull();
   });
 });
 

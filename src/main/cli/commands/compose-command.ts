@@ -7,11 +7,14 @@ import type { Endpoint } from '@shared/schemas/engine';
 import type { ComposeEngine } from '../../services/compose/engine/compose-engine';
 import type { ComposeProject } from '../../services/compose/load';
 import type { ComposeRunner } from '../../services/projects/compose-runner';
+import type { ProjectCatalog } from '../../services/projects/project-catalog';
+import { cliCatalog } from '../cli-projects';
 import { cliComposeRunner } from '../cli-compose-runner';
 import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
 import type { CliCommand, CliContext } from '../command';
 import { loadCliProject } from '../load-cli-project';
 import { ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
+import { exitCodeFor } from '../exit-codes';
 import { ComposeProgressPrinter } from './compose-progress-printer';
 import { splitInlineValue } from '../flag-syntax';
 
@@ -49,6 +52,8 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
 export interface ComposeSession {
   context: CliContext;
   runner: ComposeRunner;
+  /** The projects the app shows: saved ones and those on the engine. */
+  catalog(): ProjectCatalog;
   engine: ComposeEngine;
   flags: ComposeFlags;
   /**
@@ -99,6 +104,7 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
         const session: ComposeSession = {
           context,
           runner,
+          catalog: () => cliCatalog(context, engine),
           engine: runner.engine(),
           flags,
           loadProject: (services) => loadCliProject(context, { ...flags, services }),
@@ -111,7 +117,7 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
         // Shown already against its service by the progress display: say only what to do.
         if (progress.alreadyReported(payload.message)) context.stderr.write(payload.fix ? `Fix: ${payload.fix}\n` : '');
         else context.stderr.write(formatCliError(payload));
-        return 1;
+        return exitCodeFor(error);
       } finally {
         process.removeListener('SIGINT', onInterrupt);
       }

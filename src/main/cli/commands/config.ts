@@ -1,9 +1,11 @@
 /** `berth config`: loads the Compose project like `docker compose config` and prints it (JSON), or lists services/profiles. */
-import { toErrorPayload } from '@shared/errors';
+import { dependencyOrder } from '../../services/compose/engine/plan/dependency-graph';
 import { declaredProfiles } from '../../services/compose/profiles/profiles';
 import { toComposeConfigJson } from '../../services/compose/model/serialize';
+import { describeCliError, formatCliError } from '../cli-engine';
 import type { CliCommand, CliContext } from '../command';
 import { ComposeFlagError, parseComposeFlags, COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
+import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes';
 import { loadCliProject } from '../load-cli-project';
 
 const USAGE = `Usage: berth ${COMPOSE_GLOBAL_FLAGS_USAGE} config [OPTIONS] [SERVICE...]
@@ -15,7 +17,8 @@ Options:
       --services      Print the service names, one per line
       --profiles      Print the profile names, one per line
   -q, --quiet         Only validate the configuration, print nothing
-`;
+
+${EXIT_CODES_HELP}`;
 
 interface ConfigArgs {
   services: string[];
@@ -47,8 +50,9 @@ export const configCommand: CliCommand = {
       const project = await loadCliProject(context, { ...parsed.flags, services: options.services });
       if (options.quiet) return 0;
       if (options.listServices) {
+        // In dependency order, as Compose prints them.
         context.stdout.write(
-          Object.keys(project.model.services)
+          dependencyOrder(project.model)
             .map((name) => `${name}\n`)
             .join(''),
         );
@@ -64,8 +68,8 @@ export const configCommand: CliCommand = {
       }
       return 0;
     } catch (error) {
-      context.stderr.write(`${toErrorPayload(error).message}\n`);
-      return 1;
+      context.stderr.write(formatCliError(describeCliError(error, null)));
+      return exitCodeFor(error);
     }
   },
 };

@@ -1,6 +1,9 @@
 /** `berth gpus assign`: the GPU pin the app's GPU page makes, for scripts. */
 import { AssignGpusInputSchema } from '@shared/schemas/projects';
 import { GpuAssignmentsStore } from '../../services/compose/berth-overrides/gpu-assignments-store';
+import { pinGpus } from '../../services/projects/pin-gpus';
+import { cliEngine } from '../cli-engine';
+import { cliCatalog } from '../cli-projects';
 import type { CliContext } from '../command';
 import { cliStateDir } from '../cli-state-dir';
 
@@ -32,7 +35,9 @@ export async function runGpusAssign(args: string[], context: CliContext): Promis
     return 2;
   }
   const { project, service, deviceIds } = input;
-  await new GpuAssignmentsStore(cliStateDir(context)).set(project, service, deviceIds);
+  const stateDir = cliStateDir(context);
+  const catalog = cliCatalog(context, cliEngine(context));
+  await pinGpus({ store: new GpuAssignmentsStore(stateDir), stateDir, catalog }, project, service, deviceIds);
   context.stdout.write(
     deviceIds
       ? `Pinned GPU ${deviceIds.join(',')} to ${project}/${service}; it takes effect on the next up.\n`

@@ -61,10 +61,7 @@ export function createGpusCommand(deps: GpusCommandDeps): CliCommand {
       const service = deps.createService(context);
       const engine = await deps.connect(context);
       try {
-        const [overview, live] = await Promise.all([
-          service.overview(engine),
-          service.sampleMetrics().catch(() => []),
-        ]);
+        const [overview, live] = await Promise.all([service.overview(engine), service.sampleMetrics().catch(() => [])]);
         for (const gpu of overview.inventory.gpus) {
           gpu.metrics = live.find((metrics) => metrics.gpuId === gpu.id) ?? gpu.metrics;
         }

@@ -53,6 +53,11 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./build')).buildCommand,
   },
   {
+    name: 'watch',
+    summary: 'Keep running services in step with their files (develop.watch)',
+    load: async () => (await import('./watch')).watchCommand,
+  },
+  {
     name: 'config',
     summary: 'Parse, resolve and render the Compose project (like docker compose config)',
     load: async () => (await import('./config')).configCommand,
@@ -68,6 +73,26 @@ export const COMMANDS: CommandEntry[] = [
     load: async () => (await import('./exec')).execCommand,
   },
   {
+    name: 'stats',
+    summary: "Live CPU, memory, network and disk I/O of the project's containers (like docker stats)",
+    load: async () => (await import('./stats')).statsCommand,
+  },
+  {
+    name: 'df',
+    summary: "Show the engine's disk use: images, containers, volumes, build cache, per project",
+    load: async () => (await import('./df')).dfCommand,
+  },
+  {
+    name: 'images',
+    summary: "List images with sizes and users; an image's layers (images history IMAGE)",
+    load: async () => (await import('./images')).imagesCommand,
+  },
+  {
+    name: 'prune',
+    summary: 'Free disk space: list unused images, stopped containers or build cache, then remove exactly that',
+    load: async () => (await import('./prune')).pruneCommand,
+  },
+  {
     name: 'volumes',
     summary: 'List volumes and browse what is inside them',
     load: async () => (await import('./volumes')).volumesCommand,
@@ -81,5 +106,20 @@ export const COMMANDS: CommandEntry[] = [
     name: 'engine',
     summary: 'Show the Docker engine Berth connects to',
     load: async () => (await import('./engine')).engineCommand,
+  },
+  {
+    name: 'engines',
+    summary: 'List, add, test and pick engines (docker contexts, sockets, ssh and tcp hosts)',
+    load: async () => (await import('./engines')).enginesCommand,
+  },
+  {
+    name: 'stack',
+    summary: 'Deploy the project to Docker Swarm and manage stacks (like docker stack)',
+    load: async () => (await import('./stack')).stackCommand,
+  },
+  {
+    name: 'export',
+    summary: 'Export the project to other platforms (export kubernetes: manifests)',
+    load: async () => (await import('./export')).exportCommand,
   },
 ];

@@ -1,4 +1,4 @@
-import type { LogLine, LogSource } from '@shared/schemas/logs';
+import type { LogLine, LogMarker, LogSource } from '@shared/schemas/logs';
 
 /** Prefix colors, cycling per container as `docker compose logs` does (ANSI 36, 33, 32, 35, 34 and bright ones). */
 const PREFIX_COLORS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
@@ -23,6 +23,14 @@ export class LogPrinter {
       if (!this.options.color) return padded;
       return `\u001b[${PREFIX_COLORS[index % PREFIX_COLORS.length]}m${padded}\u001b[0m`;
     });
+  }
+
+  /** A run marker as a rule in the container's column: `web-1  | ── exited 137 · OOM-killed · 15:03:12 ──`. */
+  formatMarker(marker: LogMarker): string {
+    const prefix = this.options.prefix ? (this.prefixes[marker.source] ?? '') : '';
+    const time = this.options.timestamps ? `${marker.time} ` : '';
+    const rule = `── ${marker.text} ──`;
+    return `${prefix}${time}${this.options.color ? `\u001b[1m${rule}\u001b[0m` : rule}\n`;
   }
 
   format(lines: readonly LogLine[]): string {

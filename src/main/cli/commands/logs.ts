@@ -125,6 +125,7 @@ function printLogs(
             });
           }
         },
+        marker: (marker) => context.stdout.write(printer.formatMarker(marker)),
         caughtUp: () => {},
         notice: (level, text) => {
           if (level === 'warning') context.stderr.write(`berth logs: ${text}\n`);

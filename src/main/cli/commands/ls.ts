@@ -2,13 +2,8 @@
  * `berth ls`: every Compose project on the engine (Berth's and the Compose CLI's, found by labels), then the projects
  * saved in Berth (the app's Projects page) that have nothing on the engine yet.
  */
-import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { ProjectRow } from '../../services/compose/engine/observe/listings';
-import { ProjectsStore } from '../../services/projects/projects-store';
-import { cliStateDir } from '../cli-state-dir';
-import type { CliContext } from '../command';
-import { loadCliProject } from '../load-cli-project';
+import type { ProjectCatalog } from '../../services/projects/project-catalog';
 import { composeCommand, flag } from './compose-command';
 import { formatTable } from './compose-table';
 
@@ -27,7 +22,7 @@ export const lsCommand = composeCommand({
   options: { booleans: { '--json': 'json' } },
   async execute(session, options) {
     const onEngine = await session.engine.ls();
-    const projects = [...onEngine, ...(await savedWithoutContainers(session.context, onEngine))];
+    const projects = [...onEngine, ...(await savedWithoutContainers(session.catalog(), onEngine))];
     if (flag(options, 'json')) session.context.stdout.write(`${JSON.stringify(projects, null, 2)}\n`);
     else
       session.context.stdout.write(
@@ -40,33 +35,16 @@ export const lsCommand = composeCommand({
   },
 });
 
-async function savedWithoutContainers(context: CliContext, onEngine: ProjectRow[]): Promise<ProjectRow[]> {
+/** Saved projects (the app's Projects page) that have nothing on the engine yet. */
+async function savedWithoutContainers(catalog: ProjectCatalog, onEngine: ProjectRow[]): Promise<ProjectRow[]> {
   const present = new Set(onEngine.map((row) => row.workingDir));
-  const saved = (await new ProjectsStore(cliStateDir(context)).list()).filter((entry) => !present.has(entry.directory));
-  const rows = await Promise.all(
-    saved.map(async (entry): Promise<ProjectRow | null> => {
-      // Warnings about these projects' files belong to `berth config`, not to a listing.
-      const here: CliContext = {
-        ...context,
-        cwd: entry.directory,
-        stderr: new Writable({ write: (_c, _e, done) => done() }),
-      };
-      try {
-        const project = await loadCliProject(here, { files: entry.files });
-        if (present.has(project.workingDir)) return null;
-        return { ...notCreated(project.workingDir), name: project.name, configFiles: project.configFiles.join(',') };
-      } catch {
-        return {
-          ...notCreated(entry.directory),
-          name: path.basename(entry.directory),
-          status: 'invalid compose files',
-        };
-      }
-    }),
-  );
-  return rows.filter((row): row is ProjectRow => row !== null);
-}
-
-function notCreated(workingDir: string): ProjectRow {
-  return { name: '', status: 'not created', configFiles: '', workingDir, containers: 0 };
+  return (await catalog.list())
+    .filter((project) => project.saved && project.directory !== null && !present.has(project.directory))
+    .map((project) => ({
+      name: project.name,
+      status: project.problem ? 'invalid compose files' : 'not created',
+      configFiles: project.configFiles.join(','),
+      workingDir: project.directory!,
+      containers: 0,
+    }));
 }

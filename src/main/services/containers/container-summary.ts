@@ -60,12 +60,13 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
     status: info.Status ?? '',
     health: healthFromStatus(info.Status ?? ''),
     createdAt: info.Created * 1000,
-    // The list endpoint has none of these; inspect fills them in (see the diagnostics service).
+    // The list endpoint has none of these; inspect fills them in (diagnostics/container-inspector.ts).
     startedAt: null,
     finishedAt: null,
     exitCode: exitCodeFromStatus(info.Status ?? ''),
     oomKilled: false,
     restartCount: 0,
+    diagnosis: null,
     ports: publishedPorts(info.Ports),
     compose: composeIdentity(labels),
   };

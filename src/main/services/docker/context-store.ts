@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BerthError } from '@shared/errors';
@@ -31,6 +32,11 @@ export function contextDirName(name: string): string {
   return createHash('sha256').update(name).digest('hex');
 }
 
+/** Whether `docker context create` made a context of that name. */
+export function contextExists(configDir: string, name: string): boolean {
+  return existsSync(join(configDir, 'contexts', 'meta', contextDirName(name), 'meta.json'));
+}
+
 /**
  * Reads `<config dir>/contexts/meta/<sha256(name)>/meta.json`. `selectedBy` says why this context is used
  * (e.g. `DOCKER_CONTEXT`), so the error tells the user what to change.
@@ -38,13 +44,13 @@ export function contextDirName(name: string): string {
 export function readStoredContext(configDir: string, name: string, selectedBy: string): StoredContext {
   const dirName = contextDirName(name);
   const metaPath = join(configDir, 'contexts', 'meta', dirName, 'meta.json');
-  const fix = `Run "docker context ls" to list contexts, then "docker context use <name>" (or "default"), or fix ${selectedBy}.`;
+  const fix = `Run "berth engines ls" (or "docker context ls") to list engines, then pick one (or "default"), or fix ${selectedBy}.`;
 
   const meta = readJsonFile(metaPath);
   if (meta === undefined) {
     throw new BerthError(
       'E_ENGINE_UNREACHABLE',
-      `Docker context "${name}" (from ${selectedBy}) does not exist: ${metaPath} is missing.`,
+      `Docker context "${name}" (from ${selectedBy}) does not exist: ${metaPath} is missing, and no engine of that name was added to Berth.`,
       {
         fix,
       },
@@ -69,4 +75,26 @@ export function readStoredContext(configDir: string, name: string, selectedBy: s
     skipTlsVerify: docker.SkipTLSVerify ?? false,
     tlsDir: join(configDir, 'contexts', 'tls', dirName, 'docker'),
   };
+}
+
+/** Every context `docker context create` made (unreadable ones are skipped: `readStoredContext` explains them). */
+export function listStoredContexts(configDir: string): StoredContext[] {
+  const metaDir = join(configDir, 'contexts', 'meta');
+  let dirs: string[];
+  try {
+    dirs = readdirSync(metaDir);
+  } catch {
+    return [];
+  }
+  const contexts: StoredContext[] = [];
+  for (const dir of dirs) {
+    try {
+      const meta = readJsonFile(join(metaDir, dir, 'meta.json')) as { Name?: unknown } | undefined;
+      if (typeof meta?.Name !== 'string') continue;
+      contexts.push(readStoredContext(configDir, meta.Name, 'docker context ls'));
+    } catch {
+      // A broken context is reported when it is used, not while listing.
+    }
+  }
+  return contexts.sort((a, b) => a.name.localeCompare(b.name));
 }

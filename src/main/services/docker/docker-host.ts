@@ -4,7 +4,6 @@ import { DEFAULT_NAMED_PIPE, DEFAULT_UNIX_SOCKET, type EngineTarget, type TlsSet
 
 const PLAIN_TCP_PORT = 2375;
 const TLS_TCP_PORT = 2376;
-const SSH_PORT = 22;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
 export interface ParsedDockerHost {
@@ -59,12 +58,20 @@ export function parseDockerHost(value: string, tls: TlsSettings | null, origin: 
     case 'ssh': {
       const url = parseUrl(value, value, origin);
       if (!url.hostname) throw invalidHost(value, origin, 'the host name is missing');
-      const port = url.port ? Number(url.port) : SSH_PORT;
+      const port = url.port ? Number(url.port) : undefined;
       const username = url.username ? decodeURIComponent(url.username) : undefined;
       const userPart = username ? `${url.username}@` : '';
+      // Berth's extension: a path names the engine's socket on the host, reached without a remote process.
+      const remoteSocket = url.pathname && url.pathname !== '/' ? decodeURIComponent(url.pathname) : undefined;
       return {
-        target: { transport: 'ssh', host: stripBrackets(url.hostname), port, username },
-        address: `ssh://${userPart}${url.hostname}${url.port ? `:${url.port}` : ''}`,
+        target: {
+          transport: 'ssh',
+          host: stripBrackets(url.hostname),
+          ...(port !== undefined ? { port } : {}),
+          ...(username !== undefined ? { username } : {}),
+          ...(remoteSocket !== undefined ? { remoteSocket } : {}),
+        },
+        address: `ssh://${userPart}${url.hostname}${url.port ? `:${url.port}` : ''}${remoteSocket ?? ''}`,
         kind: 'ssh',
         local: false,
       };

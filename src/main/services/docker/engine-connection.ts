@@ -2,7 +2,8 @@ import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
 import type { EngineEvent, EngineState } from '@shared/schemas/engine';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
-import { connectEngine, DEFAULT_REQUEST_TIMEOUT_MS, pingEngine } from './connect-engine';
+import { connectEngine, pingEngine, requestTimeoutFor } from './connect-engine';
+import type { EngineClient } from './docker-client';
 import { diagnoseUnreachable } from './diagnose-unreachable';
 import { connectedState, connectingState, unreachableState } from './engine-state';
 import type { ResolvedEndpoint } from './engine-target';
@@ -18,7 +19,7 @@ export interface EngineConnectionOptions {
   now?: () => number;
   /** How often a connected engine is pinged; the events stream usually reports a loss first. */
   heartbeatMs?: number;
-  /** How long each request of a connection attempt may take. */
+  /** How long each request of a connection attempt may take; by default 5 s, 30 s over ssh (`requestTimeoutFor`). */
   requestTimeoutMs?: number;
   platform?: NodeJS.Platform;
   /** Injected by tests to control which well-known sockets exist. */
@@ -43,6 +44,8 @@ export class EngineConnection {
   private readonly eventListeners = new Set<Listener<EngineEvent>>();
 
   private docker: Docker | null = null;
+  private client: EngineClient | null = null;
+  private requestTimeoutMs: number | undefined;
   private events: EventsSubscription | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private heartbeatTimer: NodeJS.Timeout | null = null;
@@ -103,6 +106,15 @@ export class EngineConnection {
     throw new BerthError('E_ENGINE_UNREACHABLE', reason, { fix });
   }
 
+  /**
+   * The connected engine's client with what it holds open (for an ssh engine, the ssh connection that tunnels,
+   * host shells and helpers share); throws like `getDocker` when not connected.
+   */
+  getClient(): EngineClient {
+    this.getDocker();
+    return this.client!;
+  }
+
   private get stopped(): boolean {
     return this.stopController.signal.aborted;
   }
@@ -117,16 +129,16 @@ export class EngineConnection {
   private async connect(): Promise<void> {
     if (this.stopped) return;
     this.clearRetryTimer();
-    const requestOptions = {
-      timeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      signal: this.stopController.signal,
-    };
     let resolved: ResolvedEndpoint | null = null;
     let events: EventsSubscription | null = null;
+    let client: EngineClient | null = null;
     const generation = ++this.generation;
     try {
       resolved = resolveEndpoint(this.options);
+      this.requestTimeoutMs = this.options.requestTimeoutMs ?? requestTimeoutFor(resolved.target);
+      const requestOptions = { timeoutMs: this.requestTimeoutMs, signal: this.stopController.signal };
       const session = await connectEngine(resolved, requestOptions);
+      client = session.client;
       events = await subscribeToEvents(
         session.docker,
         {
@@ -137,15 +149,23 @@ export class EngineConnection {
       );
       if (this.stopped) {
         events.close();
+        client.close();
         return;
       }
       this.docker = session.docker;
+      this.client = client;
+      // ssh2 reports the dropped connection before it closes its channels, so readers that see their stream
+      // break find the engine already "connecting" (and wait for it) rather than "connected" (and give up).
+      client.ssh?.onClose(() =>
+        this.handleLoss(generation, new Error(`the ssh connection to ${client!.ssh!.describe()} closed`)),
+      );
       this.events = events;
       this.connectedAt = this.now();
       this.setState(connectedState(resolved.endpoint, session.info, this.connectedAt));
       this.scheduleHeartbeat(generation);
     } catch (error) {
       events?.close();
+      client?.close();
       if (this.stopped) return;
       this.failures += 1;
       const delay = backoffDelay(this.failures, this.backoff);
@@ -175,7 +195,7 @@ export class EngineConnection {
       this.heartbeatTimer = null;
       const docker = this.docker;
       if (generation !== this.generation || !docker) return;
-      pingEngine(docker, { timeoutMs: this.options.requestTimeoutMs, signal: this.stopController.signal }).then(
+      pingEngine(docker, { timeoutMs: this.requestTimeoutMs, signal: this.stopController.signal }).then(
         () => {
           if (generation === this.generation) this.scheduleHeartbeat(generation);
         },
@@ -198,11 +218,13 @@ export class EngineConnection {
     this.retryTimer = null;
   }
 
-  /** Forgets the current connection: its stream, its heartbeat, its client. */
+  /** Forgets the current connection: its stream, its heartbeat, its client (closing what it held open). */
   private dropConnection(): void {
     this.generation += 1;
     this.events?.close();
     this.events = null;
+    this.client?.close();
+    this.client = null;
     this.docker = null;
     if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer);
     this.heartbeatTimer = null;

@@ -19,6 +19,11 @@ export interface RawEngineInfo {
   Images?: number;
   Driver?: string;
   Labels?: string[];
+  /** The engine host's clock, RFC 3339 with nanoseconds. */
+  SystemTime?: string;
+  /** Docker 25+ with CDI enabled: the spec directories and the devices found there. */
+  CDISpecDirs?: string[];
+  DiscoveredDevices?: Array<{ Source?: string; ID?: string }>;
 }
 
 /** The fields of `GET /version` Berth reads. */

@@ -17,6 +17,7 @@ export async function probeEngine(options: ProbeEngineOptions): Promise<EngineSt
   try {
     resolved = resolveEndpoint(options);
     const session = await connectEngine(resolved, { timeoutMs: options.timeoutMs });
+    session.client.close();
     return connectedState(resolved.endpoint, session.info, now());
   } catch (error) {
     const endpoint = resolved?.endpoint ?? null;

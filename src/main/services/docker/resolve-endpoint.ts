@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import type { Endpoint } from '@shared/schemas/engine';
 import { dockerConfigDir, readCurrentContext } from './docker-config';
 import { parseDockerHost, type HostOrigin, type ParsedDockerHost } from './docker-host';
-import { DEFAULT_CONTEXT_NAME, readStoredContext } from './context-store';
+import { berthStateDir } from '../compose/berth-overrides/state-dir';
+import { contextExists, DEFAULT_CONTEXT_NAME, readStoredContext } from './context-store';
 import { DEFAULT_NAMED_PIPE, DEFAULT_UNIX_SOCKET, type ResolvedEndpoint, type TlsSettings } from './engine-target';
-import { hasTlsMaterial, loadTlsMaterial } from './tls-material';
+import { enginesFilePath, readSavedEnginesSync, type SavedEngine } from './saved-engines';
+import { hasTlsMaterial, loadTlsFiles, loadTlsMaterial } from './tls-material';
 import { wellKnownSockets } from './well-known-sockets';
 
 export interface ResolveEndpointOptions {
@@ -16,32 +18,42 @@ export interface ResolveEndpointOptions {
   platform?: NodeJS.Platform;
   /** For Podman's /run/user/<uid> socket; defaults to the current user. */
   uid?: number;
+  /** Berth's state directory (saved engines, `berth engines use`); `berthStateDir(env, homeDir)` by default. */
+  stateDir?: string;
 }
 
 /**
- * Finds the engine the docker CLI would talk to: `DOCKER_HOST`, else the `DOCKER_CONTEXT` context, else the
- * config's `currentContext`, else the platform's default socket. When that default socket is absent, a running
+ * Finds the engine the docker CLI would talk to: `DOCKER_HOST`, else the `DOCKER_CONTEXT` context, else the engine
+ * `berth engines use` picked, else the config's `currentContext`, else the platform's default socket. A name
+ * (DOCKER_CONTEXT, `berth --context`) is a docker context, else an engine saved with `berth engines add`. When that default socket is absent, a running
  * Docker Desktop, Colima or Podman socket is used instead. Throws a BerthError naming the file for broken contexts.
  */
 export function resolveEndpoint(options: ResolveEndpointOptions): ResolvedEndpoint {
   const { env, homeDir } = options;
   const configDir = dockerConfigDir(env, homeDir);
 
-  const resolved = resolveFromConfiguration(options, configDir);
-  if (resolved.target.transport === 'ssh' && env.SSH_AUTH_SOCK) {
-    resolved.target = { ...resolved.target, agent: env.SSH_AUTH_SOCK };
-  }
-  return resolved;
+  return withSshEnvironment(resolveFromConfiguration(options, configDir), env, homeDir);
 }
 
 function resolveFromConfiguration(options: ResolveEndpointOptions, configDir: string): ResolvedEndpoint {
   const { env } = options;
   if (env.DOCKER_HOST) return fromDockerHost(env, configDir);
 
+  const stateDir = options.stateDir ?? berthStateDir(env, options.homeDir);
   if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== DEFAULT_CONTEXT_NAME) {
-    return fromContext(configDir, env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', 'DOCKER_CONTEXT');
+    return fromName(configDir, stateDir, env.DOCKER_CONTEXT, 'DOCKER_CONTEXT', 'DOCKER_CONTEXT');
   }
   if (!env.DOCKER_CONTEXT) {
+    const chosen = readSavedEnginesSync(stateDir).current;
+    if (chosen && chosen !== DEFAULT_CONTEXT_NAME) {
+      return fromName(
+        configDir,
+        stateDir,
+        chosen,
+        'context',
+        `"current" in ${enginesFilePath(stateDir)} (berth engines use)`,
+      );
+    }
     const current = readCurrentContext(configDir);
     if (current && current !== DEFAULT_CONTEXT_NAME) {
       return fromContext(configDir, current, 'context', `"currentContext" in ${join(configDir, 'config.json')}`);
@@ -70,6 +82,56 @@ function fromDockerHost(env: NodeJS.ProcessEnv, configDir: string): ResolvedEndp
     endpoint: toEndpoint(parsed, 'DOCKER_HOST', tls !== null),
     target: parsed.target,
   };
+}
+
+/** A docker context of that name, else a saved Berth engine, else the docker CLI's error for a missing context. */
+function fromName(
+  configDir: string,
+  stateDir: string,
+  name: string,
+  source: Extract<Endpoint['source'], 'DOCKER_CONTEXT' | 'context'>,
+  selectedBy: string,
+): ResolvedEndpoint {
+  if (!contextExists(configDir, name)) {
+    const saved = readSavedEnginesSync(stateDir).engines.find((engine) => engine.name === name);
+    if (saved) return fromSavedEngine(saved, source, stateDir);
+  }
+  return fromContext(configDir, name, source, selectedBy);
+}
+
+/** How to reach a saved engine that is not saved yet (the add-engine flow tests it first). */
+export function resolveSavedEngine(
+  engine: SavedEngine,
+  options: Pick<ResolveEndpointOptions, 'env' | 'homeDir' | 'stateDir'>,
+): ResolvedEndpoint {
+  const stateDir = options.stateDir ?? berthStateDir(options.env, options.homeDir);
+  return withSshEnvironment(fromSavedEngine(engine, 'context', stateDir), options.env, options.homeDir);
+}
+
+/** An ssh engine reads `~/.ssh` of `homeDir` and authenticates with the agent of SSH_AUTH_SOCK. */
+function withSshEnvironment(resolved: ResolvedEndpoint, env: NodeJS.ProcessEnv, homeDir: string): ResolvedEndpoint {
+  if (resolved.target.transport !== 'ssh') return resolved;
+  return {
+    ...resolved,
+    target: { ...resolved.target, homeDir, ...(env.SSH_AUTH_SOCK ? { agent: env.SSH_AUTH_SOCK } : {}) },
+  };
+}
+
+/** How to reach a saved engine (its TLS files read now); `source` says what selected it. */
+function fromSavedEngine(
+  engine: SavedEngine,
+  source: Extract<Endpoint['source'], 'DOCKER_CONTEXT' | 'context'>,
+  stateDir: string,
+): ResolvedEndpoint {
+  const fix = `Fix the files of engine "${engine.name}" with \`berth engines add ${engine.name} ${engine.host} --ca … --cert … --key …\`.`;
+  const tls: TlsSettings | null =
+    engine.tls && isTcpHost(engine.host) ? { verify: engine.tls.verify, ...loadTlsFiles(engine.tls, fix) } : null;
+  const origin: HostOrigin = {
+    label: `The address of engine "${engine.name}" in ${enginesFilePath(stateDir)}`,
+    fix: `Save it again with \`berth engines add ${engine.name} <address>\`.`,
+  };
+  const parsed = parseDockerHost(engine.host, tls, origin);
+  return { endpoint: { ...toEndpoint(parsed, source, tls !== null), context: engine.name }, target: parsed.target };
 }
 
 function fromContext(

@@ -47,6 +47,27 @@ export function loadTlsMaterial(dir: string, options: { requireCa: boolean; fix:
   return material;
 }
 
+/** Reads TLS files named one by one (a saved engine's `--ca/--cert/--key`), as `loadTlsMaterial` does a folder. */
+export function loadTlsFiles(paths: { ca?: string; cert?: string; key?: string }, fix: string): TlsMaterial {
+  const material: TlsMaterial = {};
+  for (const field of ['ca', 'cert', 'key'] as const) {
+    const path = paths[field];
+    if (!path) continue;
+    try {
+      material[field] = readFileSync(path);
+    } catch (error) {
+      throw new BerthError('E_ENGINE_UNREACHABLE', `Cannot read ${path}: ${(error as Error).message}`, {
+        fix,
+        cause: error,
+      });
+    }
+  }
+  if ((material.cert === undefined) !== (material.key === undefined)) {
+    throw new BerthError('E_ENGINE_UNREACHABLE', 'A client certificate needs both --cert and --key.', { fix });
+  }
+  return material;
+}
+
 export function hasTlsMaterial(material: TlsMaterial): boolean {
   return material.ca !== undefined || material.cert !== undefined;
 }

@@ -21,7 +21,10 @@ export function createEventsSource(engine: EngineWatch): StreamSource<EventsMess
     const next = previous
       .then(async () => {
         if (disposed) return;
-        const found = await findContainer(engine.getDocker(), id).catch(() => undefined);
+        // The engine may be gone by now (getDocker throws then): the reconnect resyncs everything anyway.
+        const found = await Promise.resolve()
+          .then(() => findContainer(engine.getDocker(), id))
+          .catch(() => undefined);
         const container = found && event.action === 'die' ? afterDie(found, event) : found;
         if (container !== undefined && !disposed) buffer?.push({ type: 'container', id, container });
       })

@@ -12,7 +12,12 @@ export interface LogRequest {
   until?: string;
   /** Ask for the engine's timestamps (default). Without them lines have an empty `time`: only for a lone history. */
   timestamps?: boolean;
+  /** Swarm service logs: each line starts with its task's `key=value,…` attributes (see swarm/service-logs-source). */
+  details?: boolean;
 }
+
+/** Whose logs: a container's (`/containers/{id}/logs`) or a swarm service's, merged across its tasks. */
+export type LogResource = 'containers' | 'services';
 
 export type ReaderLine = (stream: OutputStream, time: string, text: string) => void;
 
@@ -38,6 +43,7 @@ export class ContainerLogReader {
     private readonly tty: boolean,
     private readonly request: LogRequest,
     private readonly onLine: ReaderLine,
+    private readonly resource: LogResource = 'containers',
   ) {}
 
   async read(): Promise<void> {
@@ -97,11 +103,12 @@ export class ContainerLogReader {
     const options: Record<string, unknown> = { follow, stdout: true, stderr: true, timestamps, tail };
     if (since !== undefined) options.since = since;
     if (until !== undefined) options.until = until;
+    if (this.request.details) options.details = true;
     const modem = this.docker.modem as DockerModem;
     return new Promise((resolve, reject) => {
       modem.dial(
         {
-          path: `/containers/${encodeURIComponent(this.containerId)}/logs?`,
+          path: `/${this.resource}/${encodeURIComponent(this.containerId)}/logs?`,
           method: 'GET',
           isStream: true,
           abortSignal: this.controller.signal,

@@ -1,4 +1,4 @@
-import type { LogSource } from '@shared/schemas/logs';
+import type { LogMarker, LogSource } from '@shared/schemas/logs';
 import type { OutputStream } from './container-log-reader';
 import { toUnixTimestamp } from './log-timestamp';
 import { StreamCursor } from './stream-cursor';
@@ -11,6 +11,15 @@ export class FollowedContainer {
   reader: ContainerLogReader | null = null;
   /** A start event came while a reader was still open: read again once it ends. */
   readAgain = false;
+  /** The exit marker of a `die`, held until the reader has delivered the run's last lines. */
+  pendingExit: LogMarker | null = null;
+  /** The restart marker of a `start` after a `die`, emitted before the new run's first line. */
+  pendingRestart: LogMarker | null = null;
+  /** The engine reported an OOM kill during the current run. */
+  oomSeen = false;
+  /** Exit code of the last `die` seen; restarts seen since the session began. */
+  lastExitCode: number | null = null;
+  restartsSeen = 0;
 
   constructor(
     readonly container: TargetContainer,

@@ -1,4 +1,5 @@
 import type { LogLine } from '@shared/schemas/logs';
+import type { TimedItem } from './history-merge';
 
 /** Most lines handed on at once; also bounds the size of one stream message. */
 export const MAX_BATCH_LINES = 500;
@@ -8,17 +9,17 @@ export const MAX_BATCH_LINES = 500;
  * several containers print live within one window are put in timestamp order (a stable sort keeps each container's
  * own order).
  */
-export class LineBatcher {
-  private batch: LogLine[] = [];
+export class LineBatcher<T extends TimedItem = LogLine> {
+  private batch: T[] = [];
   private timer: NodeJS.Timeout | null = null;
   private sortNeeded = false;
 
   constructor(
-    private readonly deliver: (lines: LogLine[]) => void,
+    private readonly deliver: (lines: T[]) => void,
     private readonly windowMs = 16,
   ) {}
 
-  add(line: LogLine): void {
+  add(line: T): void {
     const previous = this.batch[this.batch.length - 1];
     if (previous && previous.time > line.time) this.sortNeeded = true;
     this.batch.push(line);

@@ -3,6 +3,7 @@ import { BerthError } from '@shared/errors';
 import type { EngineEvent } from '@shared/schemas/engine';
 import type { LogTarget } from '@shared/schemas/logs';
 import { COMPOSE_LABELS } from '../compose/labels';
+import { normalizeTimestamp } from './log-timestamp';
 
 /** A container whose logs a session reads. */
 export interface TargetContainer {
@@ -14,6 +15,13 @@ export interface TargetContainer {
   number: string | null;
   tty: boolean;
   running: boolean;
+  /** How its last run went, for the run markers: exit code (null while running), OOM, restarts, limit. */
+  exitCode: number | null;
+  oomKilled: boolean;
+  /** The last exit, in the lines' timestamp form; null when it never exited. */
+  finishedAt: string | null;
+  restartCount: number;
+  memoryLimitBytes: number | null;
 }
 
 /** Compose identity of a followed container, so its replacement (recreate, new id) is picked up. */
@@ -35,6 +43,12 @@ export async function inspectTargetContainer(docker: Docker, id: string): Promis
       number: labels[COMPOSE_LABELS.containerNumber] ?? null,
       tty: Boolean(info.Config?.Tty),
       running: Boolean(info.State?.Running),
+      // A restarting container counts as running, but its last run has ended with this code.
+      exitCode: info.State?.Running && !info.State?.Restarting ? null : (info.State?.ExitCode ?? null),
+      oomKilled: Boolean(info.State?.OOMKilled),
+      finishedAt: info.State?.FinishedAt?.startsWith('0001-') ? null : normalizeTimestamp(info.State?.FinishedAt ?? ''),
+      restartCount: info.RestartCount ?? 0,
+      memoryLimitBytes: info.HostConfig?.Memory || null,
     };
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return null;

@@ -1,12 +1,14 @@
 import type Docker from 'dockerode';
 import type { EngineEvent, EngineState } from '@shared/schemas/engine';
-import type { LogLine, LogSource, LogTarget } from '@shared/schemas/logs';
+import type { LogLine, LogMarker, LogSource, LogTarget } from '@shared/schemas/logs';
 import type { EngineWatch } from '../docker/engine-watch';
 import { ContainerLogReader, type LogRequest, type OutputStream } from './container-log-reader';
 import { FollowedContainer } from './followed-container';
 import { HistoryMerge } from './history-merge';
 import { LineBatcher } from './line-batcher';
 import { parseTimeArgument } from './log-timestamp';
+import { atOrAfter, MarkerInterleaver, pastRunEvents, runMarkersOf } from './past-run-markers';
+import { exitMarker, restartMarker, timeFromNanos } from './run-markers';
 import {
   anchorOf,
   findCurrentContainers,
@@ -38,9 +40,15 @@ export interface LogsSessionOutput {
   /** The history before following is out. */
   caughtUp(): void;
   notice(level: 'info' | 'warning', text: string): void;
+  /** Where a container exited or restarted, in order with its lines; left out when absent. */
+  marker?(marker: LogMarker): void;
   /** Without following, after the history; with it, only on failure or dispose. */
   end(error?: unknown): void;
 }
+
+/** What flows through the merge and the batcher: lines, and the run markers among them. */
+type SessionItem = LogLine | LogMarker;
+const isMarker = (item: SessionItem): item is LogMarker => 'kind' in item;
 
 /**
  * Logs of one target: the history of its containers merged by timestamp, then (when following) every container
@@ -49,7 +57,7 @@ export interface LogsSessionOutput {
  */
 export class LogsSession {
   private readonly containers = new Map<string, FollowedContainer>();
-  private readonly batcher: LineBatcher;
+  private readonly batcher: LineBatcher<SessionItem>;
   private readonly historyReaders = new Map<number, ContainerLogReader>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -67,7 +75,7 @@ export class LogsSession {
     private readonly options: LogsSessionOptions,
     private readonly output: LogsSessionOutput,
   ) {
-    this.batcher = new LineBatcher((lines) => this.output.lines(lines));
+    this.batcher = new LineBatcher<SessionItem>((items) => this.deliver(items));
   }
 
   start(): void {
@@ -137,10 +145,12 @@ export class LogsSession {
     this.announceSources();
 
     const followed = [...this.containers.values()];
-    const merge = new HistoryMerge(
+    const markers = this.output.marker ? await this.pastMarkers(docker, followed) : new Map<number, LogMarker[]>();
+    if (this.disposed) return;
+    const merge = new HistoryMerge<SessionItem>(
       followed.map((entry) => entry.source.index),
       {
-        emit: (line) => this.batcher.add(line),
+        emit: (item) => this.batcher.add(item),
         pauseSource: (source) => this.historyReaders.get(source)?.pause(),
         resumeSource: (source) => {
           if (!this.paused) this.historyReaders.get(source)?.resume();
@@ -148,7 +158,7 @@ export class LogsSession {
       },
     );
     // Times order a merge and resume a follow; a lone history nobody reads the times of needs none.
-    const timestamps = this.options.timestamps !== false || this.follows || followed.length > 1;
+    const timestamps = this.options.timestamps !== false || this.follows || followed.length > 1 || markers.size > 0;
     const request: LogRequest = {
       follow: false,
       tail: this.options.tail,
@@ -159,7 +169,12 @@ export class LogsSession {
     try {
       await Promise.all(
         followed.map(async (entry) => {
-          const reader = this.reader(docker, entry, request, (line) => merge.push(line));
+          const placed = new MarkerInterleaver<LogLine>(
+            markers.get(entry.source.index) ?? [],
+            (item) => merge.push(item),
+            this.options.tail !== 'all',
+          );
+          const reader = this.reader(docker, entry, request, (line) => placed.line(line));
           this.historyReaders.set(entry.source.index, reader);
           if (this.paused) reader.pause();
           try {
@@ -169,6 +184,7 @@ export class LogsSession {
             if ((error as { statusCode?: number }).statusCode !== 404) throw error;
           } finally {
             this.historyReaders.delete(entry.source.index);
+            placed.end();
             merge.end(entry.source.index);
           }
         }),
@@ -254,6 +270,7 @@ export class LogsSession {
     } catch {
       return;
     }
+    this.emitPendingMarkers(followed);
     const request: LogRequest = { follow: true, tail: 'all', since: followed.resumeSince() };
     const reader = this.reader(docker, followed, request, (line) => this.batcher.add(line));
     followed.reader = reader;
@@ -267,6 +284,8 @@ export class LogsSession {
   private async afterLiveRead(followed: FollowedContainer, reader: ContainerLogReader, error: unknown): Promise<void> {
     if (followed.reader !== reader) return;
     followed.reader = null;
+    // The run's last lines are out: its exit marker goes after them.
+    this.emitPendingMarkers(followed, 'exit');
     if (this.disposed || this.options.engine.getState().status !== 'connected') return;
     if (followed.readAgain) {
       followed.readAgain = false;
@@ -286,11 +305,99 @@ export class LogsSession {
   }
 
   private onEngineEvent(event: EngineEvent): void {
-    if (this.disposed || !startEventMatches(this.options.target, this.anchor, event)) return;
+    if (this.disposed) return;
+    const known = event.type === 'container' ? this.containers.get(event.id) : undefined;
+    if (known && this.phase === 'following' && (event.action === 'die' || event.action === 'oom')) {
+      return this.onRunEnded(known, event);
+    }
+    if (!startEventMatches(this.options.target, this.anchor, event)) return;
     if (this.phase !== 'following') return;
-    const known = this.containers.get(event.id);
-    if (known) return this.readLive(known);
+    if (known) {
+      if (known.lastExitCode !== null || known.pendingExit) this.onRestarted(known, event);
+      return this.readLive(known);
+    }
     void this.followNewContainer(event.id);
+  }
+
+  /** `oom` then `die`: the exit marker waits until the reader has delivered the run's last lines. */
+  private onRunEnded(followed: FollowedContainer, event: EngineEvent): void {
+    if (event.action === 'oom') {
+      followed.oomSeen = true;
+      return;
+    }
+    const code = Number(event.attributes.exitCode);
+    followed.lastExitCode = Number.isFinite(code) ? code : null;
+    followed.pendingExit = exitMarker(followed.source.index, {
+      time: timeFromNanos(event.timeNano),
+      exitCode: followed.lastExitCode,
+      oomKilled: followed.oomSeen,
+      memoryLimitBytes: followed.container.memoryLimitBytes,
+    });
+    followed.oomSeen = false;
+    if (!followed.reader) this.emitPendingMarkers(followed, 'exit');
+  }
+
+  private onRestarted(followed: FollowedContainer, event: EngineEvent): void {
+    followed.restartsSeen++;
+    followed.pendingRestart = restartMarker(followed.source.index, {
+      time: timeFromNanos(event.timeNano),
+      restartCount: followed.container.restartCount + followed.restartsSeen,
+      previousExit: followed.lastExitCode,
+    });
+  }
+
+  /** Exit first, then restart; `exit` alone while the new run's reader hasn't begun. */
+  private emitPendingMarkers(followed: FollowedContainer, only?: 'exit'): void {
+    if (!this.output.marker) return;
+    // After the lines already delivered, whatever the event's own time, so the batcher's sort keeps the order.
+    let after = [followed.cursors.stdout.time, followed.cursors.stderr.time].filter(Boolean).sort().pop() ?? '';
+    for (const kind of only === 'exit' ? (['pendingExit'] as const) : (['pendingExit', 'pendingRestart'] as const)) {
+      const marker = followed[kind];
+      if (!marker) continue;
+      const placed = atOrAfter(marker, after);
+      after = placed.time;
+      this.batcher.add(placed);
+      followed[kind] = null;
+    }
+  }
+
+  /** Markers of the runs the history covers, per source; none when the engine can't say. */
+  private async pastMarkers(docker: Docker, followed: FollowedContainer[]): Promise<Map<number, LogMarker[]>> {
+    const now = (this.options.now ?? Date.now)() / 1000;
+    const since = this.since ?? String(Math.floor(now - 24 * 3600));
+    const until = this.until ?? now.toFixed(9);
+    const events = await pastRunEvents(
+      docker,
+      followed.map((entry) => entry.container.id),
+      since,
+      until,
+    ).catch(() => []);
+    const first = timeFromNanos(Number(since) * 1e9);
+    const last = timeFromNanos(Number(until) * 1e9);
+    const markers = new Map<number, LogMarker[]>();
+    for (const entry of followed) {
+      const mine = runMarkersOf(entry.container, entry.source.index, events).filter(
+        (marker) => (this.since === undefined || marker.time >= first) && marker.time <= last,
+      );
+      if (mine.length > 0) markers.set(entry.source.index, mine);
+      if (entry.container.exitCode !== null) entry.lastExitCode = entry.container.exitCode;
+    }
+    return markers;
+  }
+
+  /** Hands a batch on: runs of lines as line batches, markers one by one between them. */
+  private deliver(items: SessionItem[]): void {
+    let lines: LogLine[] = [];
+    for (const item of items) {
+      if (!isMarker(item)) {
+        lines.push(item);
+        continue;
+      }
+      if (lines.length > 0) this.output.lines(lines);
+      lines = [];
+      this.output.marker?.(item);
+    }
+    if (lines.length > 0) this.output.lines(lines);
   }
 
   private onEngineState(state: EngineState): void {

@@ -36,6 +36,7 @@ export function createLogsSource(engine: EngineWatch, request: LogsStreamRequest
       lines: (lines) => pending.pushItems(lines),
       caughtUp: () => pending.pushMessage({ type: 'caught-up' }),
       notice: (level, text) => pending.pushMessage({ type: 'notice', level, text }),
+      marker: (marker) => pending.pushMessage({ type: 'marker', marker }),
       end: (error) => {
         pending.drain(true);
         sink?.end(error);

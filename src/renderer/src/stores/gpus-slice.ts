@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { OperationOutput } from '@shared/contract';
 import type { ErrorPayload } from '@shared/errors';
-import type { GpuOverview } from '@shared/schemas/gpu';
+import type { DeclaredGpuRequest, GpuOverview } from '@shared/schemas/gpu';
 import { api } from '../lib/api';
 import type { BerthStore } from './store';
 
@@ -14,7 +14,10 @@ export interface GpusSlice {
   /** GPUs pinned to services from this page, kept in Berth's own state. */
   gpuAssignments: GpuAssignment[];
   gpuAssignmentsError: ErrorPayload | null;
+  /** What saved projects' Compose files ask for, created or not. */
+  declaredGpuRequests: DeclaredGpuRequest[];
   loadGpuOverview(): Promise<void>;
+  loadDeclaredGpuRequests(): Promise<void>;
   loadGpuAssignments(): Promise<void>;
   /** Pins `deviceIds` to the service, or removes its pin with null; resolves with the error, if any. */
   assignGpus(project: string, service: string, deviceIds: string[] | null): Promise<ErrorPayload | null>;
@@ -26,6 +29,11 @@ export const createGpusSlice: StateCreator<BerthStore, [], [], GpusSlice> = (set
   gpuOverviewLoading: false,
   gpuAssignments: [],
   gpuAssignmentsError: null,
+  declaredGpuRequests: [],
+  loadDeclaredGpuRequests: async () => {
+    const result = await api.gpus.declaredRequests();
+    if (result.ok) set({ declaredGpuRequests: result.value });
+  },
   loadGpuOverview: async () => {
     if (get().gpuOverviewLoading) return;
     set({ gpuOverviewLoading: true });

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BerthStore } from './store';
 
+/** The pages, in sidebar order; Ctrl/Cmd+1…n follow this order. Later pages (images, stats…) are added here. */
 export const PAGES = ['projects', 'containers', 'logs', 'terminals', 'volumes', 'gpus'] as const;
 export type Page = (typeof PAGES)[number];
 
@@ -14,11 +15,22 @@ export const PAGE_TITLES: Record<Page, string> = {
 };
 export type ThemePreference = 'system' | 'light' | 'dark';
 
+/** A dialog of the Projects page, opened from there or from elsewhere (the command palette). */
+export type ProjectsDialog =
+  | { kind: 'add' }
+  | { kind: 'gallery' }
+  | { kind: 'template'; templateId: string }
+  | { kind: 'down' | 'env'; projectKey: string };
+
 export interface UiSlice {
   page: Page;
   theme: ThemePreference;
+  paletteOpen: boolean;
+  projectsDialog: ProjectsDialog | null;
   setPage(page: Page): void;
   setTheme(theme: ThemePreference): void;
+  setPaletteOpen(open: boolean): void;
+  setProjectsDialog(dialog: ProjectsDialog | null): void;
 }
 
 const THEME_KEY = 'berth.theme';
@@ -31,9 +43,13 @@ function storedTheme(): ThemePreference {
 export const createUiSlice: StateCreator<BerthStore, [], [], UiSlice> = (set) => ({
   page: 'projects',
   theme: storedTheme(),
+  paletteOpen: false,
+  projectsDialog: null,
   setPage: (page) => set({ page }),
   setTheme: (theme) => {
     globalThis.localStorage?.setItem(THEME_KEY, theme);
     set({ theme });
   },
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  setProjectsDialog: (projectsDialog) => set({ projectsDialog }),
 });

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { z } from 'zod';
 import { JsonState } from '../../files/json-state';
+import { gpuAssignmentsFile } from './state-dir';
 
 const GpuAssignmentsStateSchema = z.object({
   version: z.literal(1),
@@ -20,7 +20,7 @@ export class GpuAssignmentsStore {
   private readonly state: JsonState<GpuAssignmentsState>;
 
   constructor(stateDir: string) {
-    this.state = new JsonState(path.join(stateDir, 'gpu-assignments.json'), GpuAssignmentsStateSchema, () => ({
+    this.state = new JsonState(gpuAssignmentsFile(stateDir), GpuAssignmentsStateSchema, () => ({
       version: 1,
       projects: {},
     }));

@@ -1,43 +1,50 @@
 /**
- * Loads a project the way Berth runs it: the user's files plus the override files Berth owns for it (GPU
- * assignments made in the app). The project name decides which overrides apply, so the files are loaded once to
- * learn it and again with the overrides when there are any.
+ * Loads a project the way Berth runs it: the user's files plus the override files Berth owns for it (GPU pins
+ * made in the app), passed to the loader from memory — loading never writes. The project name decides which
+ * pins apply, so the files are loaded once to learn it and again with the override when there is one.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../files/atomic-write';
-import { gpuAssignmentOverride } from '../../gpus/gpu-assignment-override';
-import { loadProject, type ComposeProject, type LoadOptions } from '../load';
-import type { GpuAssignmentsStore } from './gpu-assignments-store';
-import { overrideFilePath } from './state-dir';
+import { loadProject, type ComposeProject, type LoadOptions, type ProjectLoadCache } from '../load';
+import { gpuAssignmentFile } from './gpu-assignment-override';
+
+/** The GPUs pinned to a project's services (GpuAssignmentsStore is one). */
+export interface GpuPins {
+  forProject(project: string): Promise<Record<string, string[]>>;
+}
 
 export interface BerthOverrides {
   stateDir: string;
-  gpuAssignments: GpuAssignmentsStore;
+  gpuAssignments: GpuPins;
+  /** Loads of unchanged projects are answered from here (a long-lived caller such as the app passes one). */
+  cache?: ProjectLoadCache;
 }
 
 export async function loadProjectWithOverrides(
   options: LoadOptions,
   overrides: BerthOverrides,
 ): Promise<ComposeProject> {
-  const project = await loadProject(options);
-  const assigned = await overrides.gpuAssignments.forProject(project.name);
-  const overridePath = overrideFilePath(overrides.stateDir, project.name, 'gpu-assignment');
-  // A service renamed or removed since it was assigned would turn into a stub service without an image.
-  const known = { ...project.model.services, ...project.disabledServices };
-  const assignments = Object.entries(assigned)
-    .filter(([service]) => service in known)
-    .map(([service, deviceIds]) => ({ service, deviceIds, resetGpusKey: known[service]!.gpus !== undefined }));
-  if (assignments.length === 0) {
-    await rm(overridePath, { force: true });
+  const base: LoadOptions = { ...options, cache: options.cache ?? overrides.cache };
+  // Warnings of the first load are passed on only when it is the last one (or fails), so none is printed twice.
+  const held: string[] = [];
+  const passOn = () => held.forEach((message) => options.onWarning?.(message));
+  let project: ComposeProject;
+  try {
+    project = await loadProject({ ...base, onWarning: (message) => held.push(message) });
+  } catch (error) {
+    passOn();
+    throw error;
+  }
+  const pinned = await overrides.gpuAssignments.forProject(project.name);
+  const override = gpuAssignmentFile(overrides.stateDir, project, pinned);
+  if (override === undefined) {
+    passOn();
     return project;
   }
-  await writeFileAtomic(overridePath, gpuAssignmentOverride(assignments));
   return loadProject({
-    ...options,
-    files: [...project.configFiles, overridePath],
+    ...base,
     projectName: project.name,
     projectDirectory: project.workingDir,
+    inMemoryFiles: [...(options.inMemoryFiles ?? []), override],
   });
 }
 

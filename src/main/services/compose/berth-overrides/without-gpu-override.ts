@@ -1,12 +1,13 @@
 /**
  * "Run without GPU": Berth's own override, never an edit of the user's files. The same change exists twice: as a
- * Compose override file (so `docker compose -f … -f <override>` sees what Berth runs) and applied to the loaded
- * model (so the config hash is the one Compose computes with that override).
+ * Compose override (an in-memory file at a path in Berth's state, written before containers are created, so
+ * `docker compose -f … -f <override>` sees what Berth runs) and applied to the loaded model (so the config hash is
+ * the one Compose computes with that override).
  */
-import { writeFileSync, mkdirSync, renameSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ComposeProject, ComposeService } from '../../model/project';
-import { serviceOf } from '../service-config';
+import type { ComposeProject, InMemoryComposeFile } from '../model/project';
+import { serviceOf } from '../model/project';
+import type { ComposeService } from '../model/service';
+import { overrideFilePath } from './state-dir';
 
 /** YAML text of an override that drops GPU requests from `services` (`!reset` removes a key, Compose ≥ 2.24). */
 export function withoutGpuOverride(project: ComposeProject, services: string[]): string {
@@ -25,28 +26,23 @@ export function withoutGpuOverride(project: ComposeProject, services: string[]):
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the override atomically (temp file + rename) and returns its path. */
-export function writeWithoutGpuOverride(path: string, project: ComposeProject, services: string[]): string {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, withoutGpuOverride(project, services));
-  renameSync(temp, path);
-  return path;
+/** The override as the in-memory file Berth adds to the project (at its place in Berth's state directory). */
+export function withoutGpuFile(stateDir: string, project: ComposeProject, services: string[]): InMemoryComposeFile {
+  return {
+    path: overrideFilePath(stateDir, project.name, 'without-gpu'),
+    content: withoutGpuOverride(project, services),
+  };
 }
 
-/** The project as the override makes it: GPU requests removed from `services`, the override listed as a config file. */
-export function projectWithoutGpus(project: ComposeProject, services: string[], overridePath?: string): ComposeProject {
+/** The project as the override makes it: GPU requests removed from `services`, the override among its files. */
+export function projectWithoutGpus(
+  project: ComposeProject,
+  services: string[],
+  override: InMemoryComposeFile,
+): ComposeProject {
   const next: Record<string, ComposeService> = { ...project.model.services };
   for (const service of services) {
-    const { gpus: _gpus, ...rest } = next[service] as ComposeService & {
-      gpus?: unknown;
-      runtime?: string;
-      deploy?: Record<string, unknown>;
-    };
-    const copy = rest as ComposeService & {
-      runtime?: string;
-      deploy?: { resources?: { reservations?: Record<string, unknown> } };
-    };
+    const { gpus: _gpus, ...copy } = serviceOf(project, service);
     if (copy.runtime && /nvidia/i.test(copy.runtime)) delete copy.runtime;
     const reservations = copy.deploy?.resources?.reservations;
     if (reservations?.devices) {
@@ -58,6 +54,7 @@ export function projectWithoutGpus(project: ComposeProject, services: string[], 
   return {
     ...project,
     model: { ...project.model, services: next },
-    configFiles: overridePath ? [...project.configFiles, overridePath] : project.configFiles,
+    configFiles: [...project.configFiles, override.path],
+    berthFiles: [...project.berthFiles, override],
   };
 }

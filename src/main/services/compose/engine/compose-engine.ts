@@ -5,7 +5,8 @@
 import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
 import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
-import type { ComposeProject } from '../model/project';
+import { persistBerthFiles } from '../berth-overrides/berth-files';
+import { type ComposeProject, serviceOf } from '../model/project';
 import { applyContext, applyPlan } from './apply/apply-plan';
 import type { ApplyOptions } from './apply/apply-context';
 import { waitUntilReady } from './apply/wait-ready';
@@ -27,7 +28,6 @@ import {
 import { planUp, type UpPlanOptions } from './plan/plan-up';
 import { stepId, type Plan, type Step } from './plan/steps';
 import { ProjectLocks } from './operation-lock';
-import { serviceOf } from './service-config';
 
 export interface ComposeEngineOptions {
   /** The GPU service's verdict for this engine; without it the GPU preflight is skipped. */
@@ -35,7 +35,10 @@ export interface ComposeEngineOptions {
   registryAuth?: RegistryAuthLookup;
   /** Container operations in flight at once; the default suits a local engine. */
   engineConcurrency?: number;
-  /** Shared between engines that talk to the same Docker, so two callers can't run on one project at once. */
+  /**
+   * Shared by everyone who runs operations on the same engine (the composition root owns one), so two callers can't
+   * run on one project at once; without it this engine only serializes its own operations.
+   */
   locks?: ProjectLocks;
 }
 
@@ -56,8 +59,6 @@ export interface StopOptions extends OperationOptions {
   timeout?: number;
 }
 
-const defaultLocks = new ProjectLocks();
-
 export class ComposeEngine {
   private readonly locks: ProjectLocks;
 
@@ -65,7 +66,7 @@ export class ComposeEngine {
     private readonly docker: Docker,
     private readonly options: ComposeEngineOptions = {},
   ) {
-    this.locks = options.locks ?? defaultLocks;
+    this.locks = options.locks ?? new ProjectLocks();
   }
 
   observe(project: ComposeProject): Promise<ObservedState> {
@@ -82,6 +83,8 @@ export class ComposeEngine {
         : Object.keys(project.model.services);
       const preflight = await gpuPreflight(project, selected, this.options.gpuCapability);
       if (preflight.warning) options.onProgress?.({ kind: 'warning', message: preflight.warning });
+      // Containers will name Berth's override files in their labels: they must exist as loaded.
+      await persistBerthFiles(project);
       let observed = await this.observe(project);
       let plan = planUp(project, observed, options);
       const imageSteps = plan.steps.filter((step) => step.kind === 'pull-image' || step.kind === 'build-image');

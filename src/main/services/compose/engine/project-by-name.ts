@@ -7,6 +7,7 @@ export function projectByName(name: string): ComposeProject {
     name,
     workingDir: '',
     configFiles: [],
+    berthFiles: [],
     environment: {},
     profiles: [],
     disabledServices: {},

@@ -5,6 +5,7 @@
  * from the lookup, and `${VAR}` substitution in unquoted and double-quoted values.
  */
 import { substitute, type SubstitutionOptions, type VariableLookup } from '../interpolation/template';
+import { emptyMap } from '../util/plain-data';
 
 export class DotenvSyntaxError extends Error {
   constructor(
@@ -57,7 +58,7 @@ export function parseDotenv(
   lookup: VariableLookup = () => undefined,
   options: SubstitutionOptions = {},
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = emptyMap<string>();
   const resolve: VariableLookup = (name) => lookup(name) ?? (Object.hasOwn(out, name) ? out[name] : undefined);
   let rest = source.startsWith('\uFEFF') ? source.slice(1) : source;
   let line = 1;

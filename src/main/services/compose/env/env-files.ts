@@ -4,16 +4,21 @@
  */
 import { composeFileError, composeInvalidError } from '../errors/compose-errors';
 import { InvalidTemplateError, MissingRequiredVariableError } from '../interpolation/template';
-import { readTextFile } from '../load/file-access';
+import type { LoadFiles } from '../util/load-files';
+import { emptyMap } from '../util/plain-data';
 import { DotenvSyntaxError, parseDotenv } from './dotenv';
 
 export type Environment = Record<string, string>;
 
 /** Variables from `files` (later files override earlier ones), resolved against `shell` first. */
-export function readEnvFiles(files: readonly string[], shell: Environment): Environment {
-  const fromFiles: Environment = {};
+export async function readEnvFiles(
+  files: readonly string[],
+  shell: Environment,
+  source: LoadFiles,
+): Promise<Environment> {
+  const fromFiles: Environment = emptyMap();
   for (const file of files) {
-    const content = readTextFile(file, (reason) => `Failed to load ${file}: ${reason}`);
+    const content = await source.readText(file, (reason) => `Failed to load ${file}: ${reason}`);
     const lookup = (name: string) => (Object.hasOwn(shell, name) ? shell[name] : fromFiles[name]);
     Object.assign(fromFiles, parseEnvFile(content, file, lookup));
   }
@@ -36,5 +41,5 @@ export function parseEnvFile(content: string, file: string, lookup: (name: strin
 
 /** `base` with the keys of `extra` it does not already have (the shell wins over files). */
 export function withFallback(base: Environment, extra: Environment): Environment {
-  return { ...extra, ...base };
+  return Object.assign(emptyMap<string>(), extra, base);
 }

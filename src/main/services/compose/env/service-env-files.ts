@@ -3,20 +3,20 @@
  * environment) under the service's own `environment:`, which wins. The list itself is then dropped, as
  * `docker compose config` does.
  */
-import { composeFileError } from '../errors/compose-errors';
-import { readTextFile, isFile } from '../load/file-access';
-import type { ComposeService } from '../model/project';
+import { composeNotFoundError } from '../errors/compose-errors';
+import type { ComposeService } from '../model/service';
+import type { LoadFiles } from '../util/load-files';
+import { emptyMap } from '../util/plain-data';
 import { parseEnvFile } from './env-files';
 
-interface EnvFileEntry {
-  path: string;
-  required: boolean;
-}
-
-export function resolveServiceEnvFiles(service: ComposeService, projectEnvironment: Record<string, string>): void {
-  const envFiles = (service.env_file ?? []) as EnvFileEntry[];
+export async function resolveServiceEnvFiles(
+  service: ComposeService,
+  projectEnvironment: Record<string, string>,
+  source: LoadFiles,
+): Promise<void> {
+  const envFiles = service.env_file ?? [];
   delete service.env_file;
-  const environment: Record<string, string | null> = {};
+  const environment = emptyMap<string | null>();
   for (const [key, value] of Object.entries(service.environment ?? {})) {
     environment[key] = value === null && Object.hasOwn(projectEnvironment, key) ? projectEnvironment[key]! : value;
   }
@@ -24,19 +24,19 @@ export function resolveServiceEnvFiles(service: ComposeService, projectEnvironme
     if (service.environment !== undefined) service.environment = environment;
     return;
   }
-  const fromFiles: Record<string, string> = {};
+  const fromFiles = emptyMap<string>();
   for (const { path, required } of envFiles) {
-    if (!isFile(path)) {
+    if (!(await source.isFile(path))) {
       if (!required) continue;
-      throw composeFileError(`env file ${path} not found: stat ${path}: no such file or directory`, { file: path });
+      throw composeNotFoundError(`env file ${path} not found: stat ${path}: no such file or directory`, { file: path });
     }
     const lookup = (name: string) => (Object.hasOwn(fromFiles, name) ? fromFiles[name] : projectEnvironment[name]);
-    Object.assign(fromFiles, parseEnvFile(readTextFile(path), path, lookup));
+    Object.assign(fromFiles, parseEnvFile(await source.readText(path), path, lookup));
   }
-  const merged: Record<string, string | null> = { ...fromFiles, ...environment };
-  service.environment = Object.fromEntries(
-    Object.keys(merged)
-      .sort()
-      .map((key) => [key, merged[key]!]),
-  );
+  const merged = Object.assign(emptyMap<string | null>(), fromFiles, environment);
+  const sorted = emptyMap<string | null>();
+  for (const key of Object.keys(merged).sort()) sorted[key] = merged[key]!;
+  // An env_file that adds nothing leaves no `environment` key behind, as in Compose.
+  if (Object.keys(sorted).length > 0) service.environment = sorted;
+  else delete service.environment;
 }

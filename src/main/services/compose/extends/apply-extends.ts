@@ -5,12 +5,11 @@
 import { dirname, resolve } from 'node:path';
 import { composeInvalidError } from '../errors/compose-errors';
 import { mergeServiceDefinitions } from '../merge/merge-files';
-import { clearOverriddenPaths } from '../load/reset-paths';
-import { deepClone, isPlainMap, type PlainMap } from '../util/plain-data';
-import type { KeyPath } from '../yaml/parse-yaml';
+import { clearOverriddenPaths } from '../util/reset-paths';
+import { deepClone, isPlainMap, type KeyPath, type PlainMap } from '../util/plain-data';
 
 /** Loads another file's services (interpolated, canonical, paths made absolute) for `extends.file`. */
-export type ExtendsFileLoader = (file: string) => PlainMap;
+export type ExtendsFileLoader = (file: string) => Promise<PlainMap>;
 
 interface ServiceRef {
   file: string;
@@ -21,18 +20,18 @@ interface ServiceRef {
  * `clearPaths` are the document's `!reset`/`!override` paths: they also clear what the base service brings,
  * so `ports: !override [...]` in an extending service replaces the base's ports instead of adding to them.
  */
-export function applyExtends(
+export async function applyExtends(
   model: PlainMap,
   file: string,
   loadServices: ExtendsFileLoader,
   clearPaths: readonly KeyPath[] = [],
-): void {
+): Promise<void> {
   const services = model.services;
   if (services === undefined || services === null) return;
   if (!isPlainMap(services)) throw composeInvalidError('services must be a mapping', { file, path: 'services' });
   const context: ExtendsContext = { loadServices, clearPaths };
   for (const name of Object.keys(services)) {
-    services[name] = resolveService(name, services, file, [], context);
+    services[name] = await resolveService(name, services, file, [], context);
   }
 }
 
@@ -41,13 +40,13 @@ interface ExtendsContext {
   clearPaths: readonly KeyPath[];
 }
 
-function resolveService(
+async function resolveService(
   name: string,
   services: PlainMap,
   file: string,
   chain: ServiceRef[],
   context: ExtendsContext,
-): unknown {
+): Promise<unknown> {
   const service = services[name];
   if (service === null || service === undefined) return service;
   if (!isPlainMap(service))
@@ -60,7 +59,7 @@ function resolveService(
   let baseFile = file;
   if (refFile !== undefined) {
     baseFile = resolve(dirname(file), refFile);
-    baseServices = context.loadServices(baseFile);
+    baseServices = await context.loadServices(baseFile);
     if (!Object.hasOwn(baseServices, ref)) {
       throw composeInvalidError(
         `cannot extend service ${JSON.stringify(name)} in ${file}: service ${JSON.stringify(ref)} not found in ${refFile}`,
@@ -83,7 +82,7 @@ function resolveService(
     ];
     throw composeInvalidError(`Circular reference:\n${lines.join('\n')}`, { file, path: `services.${name}.extends` });
   }
-  const base = resolveService(ref, baseServices, baseFile, [...chain, current], context);
+  const base = await resolveService(ref, baseServices, baseFile, [...chain, current], context);
   if (base === null || base === undefined) return service;
   const source = deepClone(base as PlainMap);
   clearOverriddenPaths({ services: { [name]: source } }, context.clearPaths);

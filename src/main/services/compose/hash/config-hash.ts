@@ -4,21 +4,18 @@
  * scale, deploy.replicas). Berth computes the same value to tell whether a running container is up to date.
  */
 import { createHash } from 'node:crypto';
-import type { ComposeService } from '../model/project';
 import { orderLikeGo } from '../model/go-order';
 import { goCompactJson } from '../model/serialize';
-
-export const CONFIG_HASH_LABEL = 'com.docker.compose.config-hash';
-const FIELDS_OUTSIDE_HASH = ['build', 'pull_policy', 'scale'] as const;
+import type { ComposeService } from '../model/service';
 
 export function configHash(service: ComposeService): string {
-  const hashed: Record<string, unknown> = { ...service };
-  for (const field of FIELDS_OUTSIDE_HASH) delete hashed[field];
-  if (typeof hashed.deploy === 'object' && hashed.deploy !== null) {
-    const { replicas: _replicas, ...deploy } = hashed.deploy as Record<string, unknown>;
-    hashed.deploy = deploy;
+  const { build: _build, pull_policy: _pullPolicy, scale: _scale, deploy, ...hashed } = service;
+  const withDeploy: Omit<ComposeService, 'build' | 'pull_policy' | 'scale'> = hashed;
+  if (deploy !== undefined) {
+    const { replicas: _replicas, ...rest } = deploy;
+    withDeploy.deploy = rest;
   }
   return createHash('sha256')
-    .update(goCompactJson(orderLikeGo('Service', hashed)))
+    .update(goCompactJson(orderLikeGo('Service', withDeploy)))
     .digest('hex');
 }

@@ -4,12 +4,11 @@
  * both definitions are identical; a file including itself (directly or not) is an include cycle.
  */
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { readEnvFiles, withFallback, type Environment } from '../env/env-files';
-import { composeFileError, composeInvalidError } from '../errors/compose-errors';
-import { DOTENV_FILE } from '../load/compose-env-vars';
-import { isDirectory, isFile } from '../load/file-access';
-import { isPlainMap, type PlainMap } from '../util/plain-data';
+import { composeFileError, composeInvalidError, composeNotFoundError } from '../errors/compose-errors';
+import { DOTENV_FILE } from '../util/compose-env-vars';
+import type { LoadFiles } from '../util/load-files';
+import { emptyMap, isPlainMap, sameData, type PlainMap } from '../util/plain-data';
 
 const IMPORTED_SECTIONS = ['services', 'volumes', 'networks', 'secrets', 'configs'] as const;
 
@@ -21,30 +20,29 @@ export interface IncludedProject {
   included: string[];
 }
 
-export type IncludedProjectLoader = (project: IncludedProject) => PlainMap;
+export type IncludedProjectLoader = (project: IncludedProject) => Promise<PlainMap>;
 
-export function applyInclude(
-  model: PlainMap,
-  workingDir: string,
-  environment: Environment,
-  included: string[],
-  loadIncluded: IncludedProjectLoader,
-): void {
+export interface IncludeContext {
+  workingDir: string;
+  environment: Environment;
+  /** Files already on the include chain (cycle detection). */
+  included: string[];
+  files: LoadFiles;
+  loadIncluded: IncludedProjectLoader;
+}
+
+export async function applyInclude(model: PlainMap, context: IncludeContext): Promise<void> {
   const entries = model.include;
   delete model.include;
   if (!Array.isArray(entries)) return;
   for (const entry of entries) {
-    const project = describeInclude(entry, workingDir, environment, included);
-    mergeImported(loadIncluded(project), model);
+    const project = await describeInclude(entry, context);
+    mergeImported(await context.loadIncluded(project), model);
   }
 }
 
-function describeInclude(
-  entry: unknown,
-  workingDir: string,
-  environment: Environment,
-  included: string[],
-): IncludedProject {
+async function describeInclude(entry: unknown, context: IncludeContext): Promise<IncludedProject> {
+  const { workingDir, environment, included } = context;
   const spec = typeof entry === 'string' ? { path: entry } : isPlainMap(entry) ? entry : {};
   const files = toList(spec.path).map((file) => resolve(workingDir, file));
   if (files.length === 0) throw composeInvalidError('include: path is required', { path: 'include' });
@@ -60,37 +58,49 @@ function describeInclude(
     typeof spec.project_directory === 'string' && spec.project_directory !== ''
       ? resolve(workingDir, spec.project_directory)
       : dirname(main);
-  const envFiles = includeEnvFiles(toList(spec.env_file), workingDir, projectDirectory);
+  const envFiles = await includeEnvFiles(toList(spec.env_file), workingDir, projectDirectory, context.files);
   return {
     files,
     projectDirectory,
-    environment: withFallback(environment, readEnvFiles(envFiles, environment)),
+    environment: withFallback(environment, await readEnvFiles(envFiles, environment, context.files)),
     included,
   };
 }
 
-function includeEnvFiles(declared: string[], workingDir: string, projectDirectory: string): string[] {
+async function includeEnvFiles(
+  declared: string[],
+  workingDir: string,
+  projectDirectory: string,
+  source: LoadFiles,
+): Promise<string[]> {
   if (declared.length === 0) {
     const dotenv = join(projectDirectory, DOTENV_FILE);
-    return isFile(dotenv) ? [dotenv] : [];
+    return (await source.isFile(dotenv)) ? [dotenv] : [];
   }
-  return declared.map((file) => {
-    if (isAbsolute(file)) return file;
+  const files: string[] = [];
+  for (const file of declared) {
+    if (isAbsolute(file)) {
+      files.push(file);
+      continue;
+    }
     const absolute = join(workingDir, file);
-    if (isDirectory(absolute)) throw composeFileError(`${absolute} is not a file`, { file: absolute });
-    if (!isFile(absolute)) throw composeFileError(`stat ${absolute}: no such file or directory`, { file: absolute });
-    return absolute;
-  });
+    const kind = await source.kind(absolute);
+    if (kind === 'directory') throw composeFileError(`${absolute} is not a file`, { file: absolute });
+    if (kind === 'missing')
+      throw composeNotFoundError(`stat ${absolute}: no such file or directory`, { file: absolute });
+    files.push(absolute);
+  }
+  return files;
 }
 
 function mergeImported(imported: PlainMap, target: PlainMap): void {
   for (const section of IMPORTED_SECTIONS) {
     const from = imported[section];
     if (!isPlainMap(from)) continue;
-    const to = isPlainMap(target[section]) ? (target[section] as PlainMap) : {};
+    const to = isPlainMap(target[section]) ? (target[section] as PlainMap) : emptyMap();
     for (const [name, definition] of Object.entries(from)) {
       if (Object.hasOwn(to, name)) {
-        if (isDeepStrictEqual(to[name], definition)) continue;
+        if (sameData(to[name], definition)) continue;
         throw composeInvalidError(`${section}.${name} conflicts with imported resource`, {
           path: `${section}.${name}`,
         });

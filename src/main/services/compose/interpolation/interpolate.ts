@@ -3,7 +3,7 @@
  * Errors name the key path the way Compose does (`services.web.ports.[]`).
  */
 import { composeInvalidError } from '../errors/compose-errors';
-import { isPlainMap } from '../util/plain-data';
+import { emptyMap, isPlainMap } from '../util/plain-data';
 import { castFor, CastError } from './type-casts';
 import { InvalidTemplateError, substitute, type SubstitutionOptions, type VariableLookup } from './template';
 
@@ -32,7 +32,7 @@ function interpolateValue(
     return value.map((item, index) => interpolateValue(item, context, [...path, LIST_ITEM], [...keyPath, index]));
   }
   if (isPlainMap(value)) {
-    const out: Record<string, unknown> = {};
+    const out = emptyMap();
     for (const [key, item] of Object.entries(value))
       out[key] = interpolateValue(item, context, [...path, key], [...keyPath, key]);
     return out;

@@ -1,4 +1,6 @@
-/** What every pass of one load shares: variable lookup, warnings, positions of parsed files. */
+/** What every pass of one load shares: variable lookup, warnings, the files read, positions of parsed files. */
+import type { LoadFiles } from '../util/load-files';
+import type { LoadLimits } from '../util/load-limits';
 import type { ParsedDocument } from '../yaml/parse-yaml';
 
 export interface LoadContext {
@@ -9,6 +11,9 @@ export interface LoadContext {
   warn(message: string): void;
   /** Parsed documents by file, so validation errors can point at a line. */
   documents: Map<string, ParsedDocument[]>;
+  /** Every file the load reads goes through here. */
+  files: LoadFiles;
+  limits: LoadLimits;
 }
 
 export interface ModelOptions {

@@ -1,7 +1,8 @@
 /** Adds file/line/column to a loader error that only knows its key path, using the parsed YAML documents. */
 import { BerthError } from '@shared/errors';
 import type { ComposeErrorLocation } from '../errors/compose-errors';
-import type { KeyPath, ParsedDocument } from '../yaml/parse-yaml';
+import type { KeyPath } from '../util/plain-data';
+import type { ParsedDocument } from '../yaml/parse-yaml';
 
 export function withSourcePosition(
   error: unknown,

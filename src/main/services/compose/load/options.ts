@@ -1,4 +1,7 @@
 /** What a caller (CLI, IPC) tells the loader. The loader never reads process.env or process.cwd itself. */
+import type { InMemoryComposeFile } from '../model/project';
+import type { ProjectLoadCache } from './project-cache';
+
 export interface LoadOptions {
   /** Directory relative paths on the command line resolve against (the shell's cwd). */
   workingDir: string;
@@ -18,4 +21,11 @@ export interface LoadOptions {
   env: Record<string, string | undefined>;
   /** Called for each warning Compose would print (unset variable, obsolete `version`). */
   onWarning?: (message: string) => void;
+  /**
+   * Compose files Berth adds after the user's (its own overrides), read from memory: `path` is where the file
+   * is (or will be) written, so labels and `config_files` name what the Compose CLI would be given.
+   */
+  inMemoryFiles?: InMemoryComposeFile[];
+  /** Reuse a previous load of the same options while none of the files it read has changed. */
+  cache?: ProjectLoadCache;
 }

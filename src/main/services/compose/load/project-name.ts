@@ -16,6 +16,8 @@ export function invalidProjectNameError(name: string) {
   return composeInvalidError(
     `invalid project name ${JSON.stringify(name)}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
     { path: 'name' },
+    undefined,
+    'command',
   );
 }
 

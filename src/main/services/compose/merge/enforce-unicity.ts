@@ -4,12 +4,13 @@
  */
 import { composeInvalidError } from '../errors/compose-errors';
 import { parseVolumeSpec } from '../transform/volume-spec';
+import { goTypeName } from '../util/go-scalars';
 import { isPlainMap, pathMatches, type PlainMap } from '../util/plain-data';
 
 type Indexer = (entry: unknown, path: string) => string;
 
 const byKeyBeforeEquals: Indexer = (entry, path) => {
-  if (typeof entry !== 'string') throw composeInvalidError(`${path}: unexpected type ${typeof entry}`, { path });
+  if (typeof entry !== 'string') throw composeInvalidError(`${path}: unexpected type ${goTypeName(entry)}`, { path });
   const equals = entry.indexOf('=');
   return equals === -1 ? entry : entry.slice(0, equals);
 };

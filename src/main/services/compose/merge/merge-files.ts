@@ -4,7 +4,8 @@
  * `x-` keys are always replaced. Works on the raw (pre-canonical) data, so it accepts short and long syntax.
  */
 import { composeInvalidError } from '../errors/compose-errors';
-import { goFormatScalar, isPlainMap, pathMatches, type PlainMap } from '../util/plain-data';
+import { goSprint } from '../util/go-scalars';
+import { emptyMap, isPlainMap, pathMatches, type PlainMap } from '../util/plain-data';
 
 type Merger = (base: unknown, override: unknown, path: string[]) => unknown;
 
@@ -102,22 +103,22 @@ function toSequence(value: unknown): unknown[] {
   const sequence: string[] = [];
   for (const [key, item] of Object.entries(value)) {
     if (item === null || item === undefined) sequence.push(key);
-    else if (Array.isArray(item)) for (const element of item) sequence.push(`${key}=${goFormatScalar(element)}`);
-    else sequence.push(`${key}=${goFormatScalar(item)}`);
+    else if (Array.isArray(item)) for (const element of item) sequence.push(`${key}=${goSprint(element)}`);
+    else sequence.push(`${key}=${goSprint(item)}`);
   }
   return sequence.sort();
 }
 
 function toMapping(value: unknown, defaults?: PlainMap): PlainMap {
   if (isPlainMap(value)) return value;
-  const out: PlainMap = {};
+  const out = emptyMap();
   if (Array.isArray(value)) for (const key of value) out[String(key)] = defaults === undefined ? null : { ...defaults };
   return out;
 }
 
 function toBuildMap(value: unknown): PlainMap {
   if (typeof value === 'string') return { context: value };
-  return isPlainMap(value) ? value : {};
+  return isPlainMap(value) ? value : emptyMap();
 }
 
 /** Merges a service over the service it extends, with the same per-field rules as file merging. */

@@ -53,7 +53,7 @@ const SERVICE_HOOK: StructLayout = [
   ['environment', 'env'],
 ];
 
-export const LAYOUTS: Record<string, StructLayout> = {
+export const LAYOUTS = {
   Service: [
     ['profiles', 'list'],
     ['annotations', 'map'],
@@ -345,4 +345,8 @@ export const LAYOUTS: Record<string, StructLayout> = {
     ['driver_opts', 'map'],
     ['template_driver', 'string'],
   ],
-};
+} as const satisfies Record<string, StructLayout>;
+
+export type LayoutName = keyof typeof LAYOUTS;
+/** The field names a layout declares. */
+export type LayoutFields<Name extends LayoutName> = (typeof LAYOUTS)[Name][number][0];

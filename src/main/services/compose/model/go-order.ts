@@ -2,17 +2,18 @@
  * Re-orders a model value the way Go's encoding/json writes the corresponding struct: fields in declaration
  * order (model/go-layout.ts), map keys sorted. Needed wherever bytes matter, e.g. the config hash.
  */
-import { isPlainMap, type PlainMap } from '../util/plain-data';
-import { LAYOUTS, type FieldKind } from './go-layout';
+import { emptyMap, isPlainMap, type PlainMap } from '../util/plain-data';
+import { LAYOUTS, type FieldKind, type StructLayout } from './go-layout';
 
-export function orderLikeGo(layoutName: string, value: unknown): unknown {
-  const layout = LAYOUTS[layoutName];
+export function orderLikeGo<T>(layoutName: string, value: T): T {
+  const layout = (LAYOUTS as Record<string, StructLayout>)[layoutName];
   if (layout === undefined || !isPlainMap(value)) return value;
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const [name, kind] of layout) {
     if (Object.hasOwn(value, name)) out[name] = orderField(kind, value[name]);
   }
-  return out;
+  // The same value with its keys re-ordered.
+  return out as T;
 }
 
 function orderField(kind: FieldKind, value: unknown): unknown {
@@ -26,7 +27,7 @@ function orderField(kind: FieldKind, value: unknown): unknown {
 }
 
 function mapSorted(map: PlainMap, transform: (item: unknown) => unknown): PlainMap {
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const key of Object.keys(map).sort()) out[key] = transform(map[key]);
   return out;
 }

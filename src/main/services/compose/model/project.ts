@@ -2,24 +2,26 @@
  * The loaded project. `model` has exactly the shape and field names of `docker compose config --format json`
  * (JSON.stringify(model) is that document, `$` not yet re-escaped); everything else is metadata kept out of it.
  */
-export type ComposeService = Record<string, unknown> & {
-  image?: string;
-  profiles?: string[];
-  depends_on?: Record<string, { condition: string; restart?: boolean; required: boolean }>;
-  command: string[] | null;
-  entrypoint: string[] | null;
-  environment?: Record<string, string | null>;
-};
+import type { FileObjectConfig, NetworkConfig, VolumeConfig } from './resources';
+import type { ComposeService } from './service';
+
+export type { ComposeService } from './service';
 
 export interface ComposeModel {
   name: string;
   services: Record<string, ComposeService>;
-  networks?: Record<string, Record<string, unknown>>;
-  volumes?: Record<string, Record<string, unknown>>;
-  secrets?: Record<string, Record<string, unknown>>;
-  configs?: Record<string, Record<string, unknown>>;
+  networks?: Record<string, NetworkConfig>;
+  volumes?: Record<string, VolumeConfig>;
+  secrets?: Record<string, FileObjectConfig>;
+  configs?: Record<string, FileObjectConfig>;
   /** Top-level `x-` extensions, kept as written (after interpolation). */
   [extension: `x-${string}`]: unknown;
+}
+
+/** A Compose file Berth adds to a project from memory (its own overrides), with the path it stands for. */
+export interface InMemoryComposeFile {
+  path: string;
+  content: string;
 }
 
 export interface ComposeProject {
@@ -27,8 +29,10 @@ export interface ComposeProject {
   name: string;
   /** Absolute project directory (relative paths in the files resolved against it). */
   workingDir: string;
-  /** Absolute paths of the Compose files loaded, in order. */
+  /** Absolute paths of the Compose files loaded, in order (Berth's own overrides included). */
   configFiles: string[];
+  /** Berth's override files among `configFiles`, loaded from memory; their files are written only when they change. */
+  berthFiles: InMemoryComposeFile[];
   /** Variables used for interpolation: shell environment over env files, plus COMPOSE_PROJECT_NAME. */
   environment: Record<string, string>;
   /** Active profiles. */
@@ -37,4 +41,11 @@ export interface ComposeProject {
   disabledServices: Record<string, ComposeService>;
   /** Warnings Compose would print (unset variables, obsolete `version`). */
   warnings: string[];
+}
+
+/** The enabled service `name` of the project; a name the plan did not take from the project is a bug. */
+export function serviceOf(project: ComposeProject, name: string): ComposeService {
+  const service = project.model.services[name];
+  if (!service) throw new Error(`no service "${name}" in project ${project.name}`);
+  return service;
 }

@@ -15,9 +15,14 @@ export function goJsonEscape(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (char) => GO_ESCAPES[char]!);
 }
 
+/** Integers beyond 2^53 are BigInt in the model (Go keeps int64/uint64 exact): written as their digits. */
+const rawJson = (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON;
+const writeBigInts = (_key: string, value: unknown): unknown =>
+  typeof value === 'bigint' ? rawJson(value.toString()) : value;
+
 /** Go's json.Marshal of an already ordered value. */
 export function goCompactJson(value: unknown): string {
-  return goJsonEscape(JSON.stringify(value));
+  return goJsonEscape(JSON.stringify(value, writeBigInts));
 }
 
 /** Replaces `$` by `$$` in every key and string, as `docker compose config` does so its output can be reloaded. */
@@ -34,5 +39,5 @@ export function escapeDollars(value: unknown): unknown {
 
 /** What `docker compose config --format json` prints for this model. */
 export function toComposeConfigJson(model: unknown): string {
-  return goJsonEscape(JSON.stringify(escapeDollars(model), null, 2));
+  return goJsonEscape(JSON.stringify(escapeDollars(model), writeBigInts, 2));
 }

@@ -5,9 +5,11 @@
  * result serialises to exactly what `docker compose config --format json` prints.
  */
 import { composeInvalidError } from '../errors/compose-errors';
-import { LAYOUTS, type FieldKind } from '../model/go-layout';
-import { isPlainMap, type PlainMap } from '../util/plain-data';
-import { normalizeDuration } from './go-duration';
+import { LAYOUTS, type FieldKind, type LayoutName, type StructLayout } from '../model/go-layout';
+import type { LayoutTypes } from '../model/layout-types';
+import { goSprint, toJsonData } from '../util/go-scalars';
+import { emptyMap, isPlainMap, type PlainMap } from '../util/plain-data';
+import { normalizeDuration } from '../util/go-duration';
 import { normalizeBytes } from './go-units';
 import { splitShellWords } from './shell-words';
 
@@ -17,11 +19,21 @@ type Decoded = { present: false } | { present: true; value: unknown };
 const ABSENT: Decoded = { present: false };
 const present = (value: unknown): Decoded => ({ present: true, value });
 
+/** One top-level struct of the model, typed as model/layout-types.ts says the layout is. */
+export function decodeLayout<Name extends keyof LayoutTypes>(
+  name: Name,
+  value: unknown,
+  path: string,
+): LayoutTypes[Name] {
+  // The decoder writes exactly the layout's fields; layout-types.ts checks at compile time that they are the type's.
+  return decodeStruct(name, value, path) as unknown as LayoutTypes[Name];
+}
+
 export function decodeStruct(layoutName: string, value: unknown, path: string): PlainMap {
-  const layout = LAYOUTS[layoutName];
-  if (layout === undefined) throw new Error(`unknown layout ${layoutName}`);
+  const layout = (LAYOUTS as Record<string, StructLayout>)[layoutName];
+  if (layout === undefined) throw new Error(`unknown layout ${layoutName as LayoutName}`);
   const source = isPlainMap(value) ? value : {};
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const [name, kind] of layout) {
     const decoded = decodeField(kind, source[name], `${path}.${name}`);
     if (decoded.present) out[name] = decoded.value;
@@ -100,8 +112,9 @@ function decodeKind(kind: FieldKind, value: unknown, path: string): Decoded {
     case '{ulimit}':
       return absent ? ABSENT : nonEmptyMap(mapValues(value, decodeUlimit));
     case 'ssh':
+      return absent ? ABSENT : present(sshEntries(value));
     case 'raw':
-      return absent ? ABSENT : present(value);
+      return absent ? ABSENT : present(toJsonData(value));
     default:
       throw new Error(`unknown field kind ${kind}`);
   }
@@ -116,7 +129,7 @@ function decodeStructMap(spec: string, value: unknown, path: string): Decoded {
   const nullable = spec.endsWith('?');
   const name = nullable ? spec.slice(0, -1) : spec;
   if (!isPlainMap(value)) return ABSENT;
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const key of Object.keys(value).sort()) {
     const item = value[key];
     out[key] = nullable && (item === null || item === undefined) ? null : decodeStruct(name, item, `${path}.${key}`);
@@ -124,11 +137,17 @@ function decodeStructMap(spec: string, value: unknown, path: string): Decoded {
   return nonEmptyMap(out);
 }
 
+/** `[default, id=path]` or `{id: path}` → the list Compose prints (`default` alone when there is no path). */
+function sshEntries(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(goString);
+  if (!isPlainMap(value)) return [goString(value)];
+  return Object.entries(value).map(([id, path]) => (path === null || path === '' ? id : `${id}=${goString(path)}`));
+}
+
 function decodeUlimit(value: unknown): unknown {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string') return Number(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'bigint') return Number(value);
   const limits = isPlainMap(value) ? value : {};
-  const out: PlainMap = {};
+  const out = emptyMap();
   if (Number(limits.single ?? 0) !== 0) return Number(limits.single);
   if (Number(limits.soft ?? 0) !== 0) out.soft = Number(limits.soft);
   if (Number(limits.hard ?? 0) !== 0) out.hard = Number(limits.hard);
@@ -137,7 +156,7 @@ function decodeUlimit(value: unknown): unknown {
 
 /** `KEY=value` lists or maps → map of strings (labels, sysctls, options…). */
 export function toStringMap(value: unknown): PlainMap {
-  const out: PlainMap = {};
+  const out = emptyMap();
   if (Array.isArray(value)) {
     for (const entry of value) {
       const text = goString(entry);
@@ -153,7 +172,7 @@ export function toStringMap(value: unknown): PlainMap {
 
 /** Environment-like lists or maps → map whose values are strings, or null for a bare key. */
 export function toEnvironmentMap(value: unknown): PlainMap {
-  const out: PlainMap = {};
+  const out = emptyMap();
   if (Array.isArray(value)) {
     for (const entry of value) {
       const text = goString(entry);
@@ -195,7 +214,7 @@ function hostsAsList(value: unknown): string[] {
 }
 
 function mapValues(value: unknown, transform: (item: unknown) => unknown): PlainMap {
-  const out: PlainMap = {};
+  const out = emptyMap();
   if (!isPlainMap(value)) return out;
   for (const key of Object.keys(value).sort()) out[key] = transform(value[key]);
   return out;
@@ -210,16 +229,12 @@ function nonEmptyList(list: unknown[]): Decoded {
 }
 
 function sortKeys(map: PlainMap): PlainMap {
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const key of Object.keys(map).sort()) out[key] = map[key];
   return out;
 }
 
-/** Go's fmt.Sprint of a YAML scalar (what mapstructure's weak typing gives a string field). */
+/** Go's fmt.Sprint of a YAML scalar (what mapstructure's weak typing gives a string field); nothing is ''. */
 export function goString(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return String(value);
-  if (value === null || value === undefined) return '';
-  return JSON.stringify(value);
+  return value === null || value === undefined ? '' : goSprint(value);
 }

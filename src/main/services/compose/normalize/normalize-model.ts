@@ -5,7 +5,7 @@
  * and volumes_from create.
  */
 import { posix } from 'node:path';
-import { isPlainMap, type PlainMap } from '../util/plain-data';
+import { emptyMap, isPlainMap, type PlainMap } from '../util/plain-data';
 
 export const DEFAULT_NETWORK = 'default';
 const SERVICE_PREFIX = 'service:';
@@ -28,7 +28,7 @@ export function normalizeModel(model: PlainMap, projectName: string, environment
 
 function normalizeService(service: PlainMap, lookup: Lookup): void {
   const pullPolicy = service.pull_policy;
-  if (typeof pullPolicy === 'string' && pullPolicy in PULL_POLICY_ALIASES)
+  if (typeof pullPolicy === 'string' && Object.hasOwn(PULL_POLICY_ALIASES, pullPolicy))
     service.pull_policy = PULL_POLICY_ALIASES[pullPolicy];
 
   if (isPlainMap(service.build)) {
@@ -39,7 +39,7 @@ function normalizeService(service: PlainMap, lookup: Lookup): void {
   }
   if ('environment' in service) service.environment = resolveBareKeys(service.environment, lookup, true);
 
-  const dependsOn: PlainMap = isPlainMap(service.depends_on) ? service.depends_on : {};
+  const dependsOn: PlainMap = isPlainMap(service.depends_on) ? service.depends_on : emptyMap();
   const implicitDependency = (name: string, restart: boolean) => {
     if (!Object.hasOwn(dependsOn, name)) dependsOn[name] = { condition: 'service_started', restart, required: true };
   };
@@ -69,20 +69,20 @@ function normalizeService(service: PlainMap, lookup: Lookup): void {
 }
 
 function addDefaultNetwork(model: PlainMap): void {
-  const networks: PlainMap = isPlainMap(model.networks) ? model.networks : {};
+  const networks: PlainMap = isPlainMap(model.networks) ? model.networks : emptyMap();
   let usesDefault = false;
   const services = isPlainMap(model.services) ? model.services : {};
   for (const service of Object.values(services)) {
     if (!isPlainMap(service) || 'network_mode' in service) continue;
     const serviceNetworks = service.networks;
     if (!isPlainMap(serviceNetworks) || Object.keys(serviceNetworks).length === 0) {
-      service.networks = { [DEFAULT_NETWORK]: null };
+      service.networks = Object.assign(emptyMap(), { [DEFAULT_NETWORK]: null });
       usesDefault = true;
-    } else if (DEFAULT_NETWORK in serviceNetworks) {
+    } else if (Object.hasOwn(serviceNetworks, DEFAULT_NETWORK)) {
       usesDefault = true;
     }
   }
-  if (usesDefault && !(DEFAULT_NETWORK in networks)) networks[DEFAULT_NETWORK] = {};
+  if (usesDefault && !Object.hasOwn(networks, DEFAULT_NETWORK)) networks[DEFAULT_NETWORK] = emptyMap();
   if (Object.keys(networks).length > 0) model.networks = networks;
 }
 
@@ -91,7 +91,7 @@ function nameResources(model: PlainMap, projectName: string): void {
     const resources = model[section];
     if (!isPlainMap(resources)) continue;
     for (const [key, value] of Object.entries(resources)) {
-      const resource: PlainMap = isPlainMap(value) ? value : {};
+      const resource: PlainMap = isPlainMap(value) ? value : emptyMap();
       if (resource.name == null) resource.name = isTrue(resource.external) ? key : `${projectName}_${key}`;
       resources[key] = resource;
     }
@@ -114,7 +114,7 @@ export function resolveBareKeys(value: unknown, lookup: Lookup, keepUnresolved: 
     return resolved;
   }
   if (isPlainMap(value)) {
-    const resolved: PlainMap = {};
+    const resolved = emptyMap();
     for (const [key, item] of Object.entries(value)) {
       if (item !== null && item !== undefined) {
         resolved[key] = item;

@@ -3,6 +3,7 @@
  * active (`*` activates all). Services named on the command line bring their own profiles along.
  */
 import type { ComposeService } from '../model/project';
+import { emptyMap } from '../util/plain-data';
 
 export const ALL_PROFILES = '*';
 /** With no profile requested Compose activates the empty profile, so `profiles: [""]` services start by default. */
@@ -31,8 +32,8 @@ export function splitByProfiles(
   services: Record<string, ComposeService>,
   activeProfiles: readonly string[],
 ): { enabled: Record<string, ComposeService>; disabled: Record<string, ComposeService> } {
-  const enabled: Record<string, ComposeService> = {};
-  const disabled: Record<string, ComposeService> = {};
+  const enabled = emptyMap<ComposeService>();
+  const disabled = emptyMap<ComposeService>();
   for (const [name, service] of Object.entries(services)) {
     if (isServiceEnabled(service, activeProfiles)) enabled[name] = service;
     else disabled[name] = service;

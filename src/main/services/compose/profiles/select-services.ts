@@ -4,6 +4,7 @@
  */
 import { composeInvalidError } from '../errors/compose-errors';
 import type { ComposeService } from '../model/project';
+import { emptyMap } from '../util/plain-data';
 
 export function selectServices(
   services: Record<string, ComposeService>,
@@ -13,15 +14,14 @@ export function selectServices(
   const visit = (name: string) => {
     if (selected.has(name)) return;
     const service = services[name];
-    if (service === undefined) throw composeInvalidError(`no such service: ${name}`, { path: `services.${name}` });
+    if (service === undefined)
+      throw composeInvalidError(`no such service: ${name}`, { path: `services.${name}` }, undefined, 'command');
     selected.add(name);
     for (const dependency of Object.keys(service.depends_on ?? {}))
       if (services[dependency] !== undefined) visit(dependency);
   };
   for (const name of names) visit(name);
-  return Object.fromEntries(
-    Object.keys(services)
-      .filter((name) => selected.has(name))
-      .map((name) => [name, services[name]!]),
-  );
+  const out = emptyMap<ComposeService>();
+  for (const name of Object.keys(services)) if (selected.has(name)) out[name] = services[name]!;
+  return out;
 }

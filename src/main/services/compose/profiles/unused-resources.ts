@@ -23,12 +23,11 @@ export function withoutUnusedResources(model: ComposeModel): void {
 }
 
 function collectUsage(service: ComposeService, used: Record<Section, Set<string>>): void {
-  for (const network of Object.keys((service.networks ?? {}) as Record<string, unknown>)) used.networks.add(network);
-  for (const volume of (service.volumes ?? []) as { type?: string; source?: string }[]) {
+  for (const network of Object.keys(service.networks ?? {})) used.networks.add(network);
+  for (const volume of service.volumes ?? []) {
     if (volume.type === 'volume' && volume.source) used.volumes.add(volume.source);
   }
-  for (const secret of (service.secrets ?? []) as { source: string }[]) used.secrets.add(secret.source);
-  const build = service.build as { secrets?: { source: string }[] } | undefined;
-  for (const secret of build?.secrets ?? []) used.secrets.add(secret.source);
-  for (const config of (service.configs ?? []) as { source: string }[]) used.configs.add(config.source);
+  for (const secret of service.secrets ?? []) used.secrets.add(secret.source);
+  for (const secret of service.build?.secrets ?? []) used.secrets.add(secret.source);
+  for (const config of service.configs ?? []) used.configs.add(config.source);
 }

@@ -3,23 +3,28 @@
  * specific error the way Compose does (`services.web Additional property foo is not allowed`), with the
  * file, line and column of the offending key when the YAML still knows it.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { composeInvalidError } from '../errors/compose-errors';
-import type { PlainMap } from '../util/plain-data';
-import type { KeyPath, ParsedDocument } from '../yaml/parse-yaml';
-import { COMPOSE_SPEC_SCHEMA } from './compose-spec-schema';
+import { toJsonData, UnsupportedJsonValueError } from '../util/go-scalars';
+import type { KeyPath, PlainMap } from '../util/plain-data';
+import type { ParsedDocument } from '../yaml/parse-yaml';
+// Compiled ahead of time from compose-spec-schema.ts by scripts/generate-compose-validator.ts.
+import { validate as generatedValidator } from './compose-spec-validator.generated';
 
 const ROOT_FIELD = '(root)';
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(COMPOSE_SPEC_SCHEMA);
-  return compiled;
-}
+const validator = (): ValidateFunction => generatedValidator as ValidateFunction;
 
 export function validateAgainstSchema(model: PlainMap, file: string, documents: readonly ParsedDocument[]): void {
   const validate = validator();
-  if (validate(model)) return;
+  // Compose validates the JSON form of the model: timestamps are strings there, and infinities cannot be written.
+  let data: unknown;
+  try {
+    data = toJsonData(model, { bigIntAsNumber: true });
+  } catch (error) {
+    if (!(error instanceof UnsupportedJsonValueError)) throw error;
+    throw composeInvalidError(`validating ${file}: ${error.message}`, { file });
+  }
+  if (validate(data)) return;
   const error = mostSpecificError(validate.errors ?? []);
   if (error === undefined) return;
   const keyPath = instanceKeyPath(error);

@@ -4,11 +4,23 @@
  * `external: {name}` on top-level resources. Runs after schema validation, so types are known.
  */
 import { composeInvalidError } from '../errors/compose-errors';
-import { isPlainMap, pathMatches, type PlainMap } from '../util/plain-data';
-import { parsePortSpec } from './port-spec';
+import { composeLimitError } from '../util/load-limits';
+import { emptyMap, isPlainMap, pathMatches, type PlainMap } from '../util/plain-data';
+import { countPortSpec, parsePortSpec } from './port-spec';
 import { parseVolumeSpec } from './volume-spec';
 
-type Transformer = (value: unknown, path: string[]) => unknown;
+export interface CanonicalOptions {
+  /** Most port mappings the model may expand to (ranges count one per port). */
+  maxPorts: number;
+  /** Deprecations Compose warns about (`external.name`). */
+  warn?: (message: string) => void;
+}
+
+interface CanonicalState extends CanonicalOptions {
+  ports: number;
+}
+
+type Transformer = (value: unknown, path: string[], state: CanonicalState) => unknown;
 
 const wrapString =
   (key: string): Transformer =>
@@ -17,9 +29,19 @@ const wrapString =
 
 const stringToList: Transformer = (value) => (typeof value === 'string' ? [value] : value);
 
-const ports: Transformer = (value, path) => {
+const ports: Transformer = (value, path, state) => {
   if (!Array.isArray(value)) throw invalid(path, `invalid type ${typeof value} for port`);
   return value.flatMap((entry): unknown[] => {
+    // Counted before expanding, so a file of 65 535-port ranges fails before it fills memory.
+    state.ports += isPlainMap(entry) ? 1 : countPortSpec(String(entry));
+    if (state.ports > state.maxPorts) {
+      throw composeLimitError(
+        `${path.join('.')}: the project publishes too many ports`,
+        'BERTH_COMPOSE_MAX_PORTS',
+        state.maxPorts,
+        { path: path.join('.') },
+      );
+    }
     if (isPlainMap(entry)) return [entry];
     try {
       return parsePortSpec(String(entry));
@@ -49,7 +71,7 @@ const deviceMapping: Transformer = (value, path) => {
 
 const dependsOn: Transformer = (value, path) => {
   if (Array.isArray(value)) {
-    const out: PlainMap = {};
+    const out = emptyMap();
     for (const name of value) out[String(name)] = { condition: 'service_started', required: true };
     return out;
   }
@@ -73,14 +95,14 @@ const gpus: Transformer = (value) => (typeof value === 'string' ? [{ count: 'all
 
 const serviceNetworks: Transformer = (value) => {
   if (!Array.isArray(value)) return value;
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const name of value) out[String(name)] = null;
   return out;
 };
 
 const keyValueMap: Transformer = (value, path) => {
   if (!Array.isArray(value)) return value;
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const entry of value) {
     const text = String(entry);
     const equals = text.indexOf('=');
@@ -92,7 +114,7 @@ const keyValueMap: Transformer = (value, path) => {
 
 const sshKeys: Transformer = (value) => {
   if (!Array.isArray(value)) return value;
-  const out: PlainMap = {};
+  const out = emptyMap();
   for (const entry of value) {
     const text = String(entry);
     const equals = text.indexOf('=');
@@ -101,12 +123,13 @@ const sshKeys: Transformer = (value) => {
   return out;
 };
 
-const maybeExternal: Transformer = (value, path) => {
+const maybeExternal: Transformer = (value, path, state) => {
   if (!isPlainMap(value)) return value;
   const external = value.external;
   if (isPlainMap(external)) {
     value.external = true;
     if ('name' in external) {
+      state.warn?.(`${path.join('.')}: external.name is deprecated. Please set name and external: true`);
       if ('name' in value && value.name !== external.name) {
         throw invalid(path, 'name and external.name conflict; only use name');
       }
@@ -141,17 +164,17 @@ const TRANSFORMS: [string, Transformer][] = [
 ];
 const PARSED = TRANSFORMS.map(([pattern, transform]) => ({ pattern: pattern.split('.'), transform }));
 
-export function toCanonical(model: PlainMap): PlainMap {
-  return visit(model, []) as PlainMap;
+export function toCanonical(model: PlainMap, options: CanonicalOptions): PlainMap {
+  return visit(model, [], { ...options, ports: 0 }) as PlainMap;
 }
 
-function visit(value: unknown, path: string[]): unknown {
+function visit(value: unknown, path: string[], state: CanonicalState): unknown {
   const rule = PARSED.find(({ pattern }) => pathMatches(pattern, path));
-  const transformed = rule === undefined ? value : rule.transform(value, path);
+  const transformed = rule === undefined ? value : rule.transform(value, path, state);
   if (isPlainMap(transformed)) {
-    for (const key of Object.keys(transformed)) transformed[key] = visit(transformed[key], [...path, key]);
+    for (const key of Object.keys(transformed)) transformed[key] = visit(transformed[key], [...path, key], state);
   } else if (Array.isArray(transformed)) {
-    for (let i = 0; i < transformed.length; i++) transformed[i] = visit(transformed[i], [...path, '*']);
+    for (let i = 0; i < transformed.length; i++) transformed[i] = visit(transformed[i], [...path, '*'], state);
   }
   return transformed;
 }

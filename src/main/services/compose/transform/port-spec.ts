@@ -20,6 +20,18 @@ interface PortRange {
   end: number;
 }
 
+/** How many entries `spec` expands to, without expanding it (0 when it does not parse: parsing will say why). */
+export function countPortSpec(spec: string): number {
+  try {
+    const [rawAddress] = splitProtocol(spec);
+    const { containerPort } = splitAddress(rawAddress);
+    const container = parseRange(containerPort, '');
+    return container.end - container.start + 1;
+  } catch {
+    return 0;
+  }
+}
+
 export function parsePortSpec(spec: string): PortEntry[] {
   const [rawAddress, protocolPart] = splitProtocol(spec);
   const { hostIp, hostPort, containerPort } = splitAddress(rawAddress);

@@ -1,28 +1,32 @@
 /**
- * YAML 1.2 → plain data for one Compose file, keeping what later passes need from the syntax tree:
- * the paths tagged `!reset` / `!override`, and a way back from a key path to a line and column.
+ * One Compose file's text → plain data per YAML document, keeping what later passes need from the syntax tree:
+ * the paths tagged `!reset` / `!override`, and a way back from a key path to a line and column. Every scalar is
+ * read as text (the failsafe schema) and resolved the way Go's yaml.v3 does (to-plain-data.ts), and nesting is
+ * bounded before the tree is built, so a hostile file ends in a stated limit instead of a stack overflow.
  */
 import {
+  Composer,
   isMap,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
-  parseAllDocuments,
+  Parser,
   YAMLMap,
   YAMLSeq,
   type CollectionTag,
+  type CST,
   type Document,
   type Node,
   type ScalarTag,
 } from 'yaml';
 import { composeFileError } from '../errors/compose-errors';
-import { AliasError, toPlainData } from './to-plain-data';
+import { composeLimitError, DEFAULT_LOAD_LIMITS, type LoadLimits } from '../util/load-limits';
+import type { KeyPath } from '../util/plain-data';
+import { toPlainData, YamlStructureError } from './to-plain-data';
 
 export const RESET_TAG = '!reset';
 export const OVERRIDE_TAG = '!override';
-
-export type KeyPath = (string | number)[];
 
 export interface SourcePosition {
   line: number;
@@ -46,34 +50,101 @@ const MERGE_TAGS: (ScalarTag | CollectionTag)[] = [RESET_TAG, OVERRIDE_TAG].flat
   ],
 );
 
-/** Like Go's yaml.v3 (and YAML 1.1), a plain `0755` is octal; YAML 1.2's core schema would read 755. */
-const LEADING_ZERO_OCTAL: ScalarTag = {
-  tag: 'tag:yaml.org,2002:int',
-  default: true,
-  test: /^[-+]?0[0-7]+$/,
-  resolve: (text: string) => Number.parseInt(text, 8),
-};
+type YamlLimits = Pick<LoadLimits, 'maxDepth' | 'maxAliasNodes'>;
 
-export function parseComposeYaml(source: string, file: string): ParsedDocument[] {
+export function parseComposeYaml(
+  source: string,
+  file: string,
+  limits: YamlLimits = DEFAULT_LOAD_LIMITS,
+): ParsedDocument[] {
   const lineCounter = new LineCounter();
-  let documents: Document.Parsed[];
+  // Positions are needed only to word an error: the syntax tree is built again then, instead of being kept
+  // (it is several times the size of the data).
+  let reparsed: { documents: Document.Parsed[]; lineCounter: LineCounter } | undefined;
+  const syntaxTree = () => {
+    if (reparsed === undefined) {
+      const counter = new LineCounter();
+      reparsed = { documents: composeAll(source, counter, limits.maxDepth, file), lineCounter: counter };
+    }
+    return reparsed;
+  };
+  const parsed: ParsedDocument[] = [];
   try {
-    documents = parseAllDocuments(source, {
-      version: '1.2',
-      merge: false,
-      customTags: (defaults) => [LEADING_ZERO_OCTAL, ...defaults, ...MERGE_TAGS],
-      lineCounter,
-      prettyErrors: false,
-      // Warnings stay on each document; don't also print them to the process's stderr.
-      logLevel: 'error',
-    }) as Document.Parsed[];
+    for (const document of composeDocuments(source, lineCounter, limits.maxDepth, file)) {
+      const index = parsed.length;
+      parsed.push(toParsedDocument(document, file, lineCounter, limits, (path) => locateIn(syntaxTree(), index, path)));
+    }
   } catch (error) {
+    if (error instanceof Error && error.name === 'BerthError') throw error;
     throw composeFileError(`${file}: ${(error as Error).message}`, { file }, error);
   }
-  return documents.map((document) => toParsedDocument(document, file, lineCounter));
+  return parsed;
 }
 
-function toParsedDocument(document: Document.Parsed, file: string, lineCounter: LineCounter): ParsedDocument {
+function composeAll(source: string, lineCounter: LineCounter, maxDepth: number, file: string): Document.Parsed[] {
+  return Array.from(composeDocuments(source, lineCounter, maxDepth, file));
+}
+
+function composeDocuments(
+  source: string,
+  lineCounter: LineCounter,
+  maxDepth: number,
+  file: string,
+): Generator<Document.Parsed> {
+  const composer = new Composer({
+    version: '1.2',
+    schema: 'failsafe',
+    merge: false,
+    // Duplicates are reported all at once, in yaml.v3's words (to-plain-data.ts).
+    uniqueKeys: false,
+    customTags: MERGE_TAGS,
+    prettyErrors: false,
+    // Warnings stay on each document; don't also print them to the process's stderr.
+    logLevel: 'error',
+  });
+  const tokens = boundedDepth(new Parser(lineCounter.addNewLine).parse(source), maxDepth, file);
+  return composer.compose(tokens) as Generator<Document.Parsed>;
+}
+
+/** Passes the parser's tokens on, failing as soon as one document nests collections deeper than `maxDepth`. */
+function* boundedDepth(tokens: Generator<CST.Token>, maxDepth: number, file: string): Generator<CST.Token> {
+  for (const token of tokens) {
+    if (nestingDepth(token) > maxDepth) {
+      throw composeLimitError(`${file}: maps and lists are nested too deeply`, 'BERTH_COMPOSE_MAX_DEPTH', maxDepth, {
+        file,
+      });
+    }
+    yield token;
+  }
+}
+
+/** Deepest collection nesting of a CST token, walked without recursion. */
+function nestingDepth(root: CST.Token): number {
+  let deepest = 0;
+  const stack: [CST.Token | undefined, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (token === undefined) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      deepest = Math.max(deepest, depth + 1);
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push([item.key, depth + 1]);
+        if ('value' in item && item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
+function toParsedDocument(
+  document: Document.Parsed,
+  file: string,
+  lineCounter: LineCounter,
+  limits: YamlLimits,
+  locate: (path: KeyPath) => SourcePosition | undefined,
+): ParsedDocument {
   const firstError = document.errors[0];
   if (firstError !== undefined) {
     const offset = firstError.pos[0];
@@ -86,31 +157,44 @@ function toParsedDocument(document: Document.Parsed, file: string, lineCounter: 
   }
   let data: unknown;
   try {
-    data = toPlainData(document.contents as Node | null);
+    data = toPlainData(document.contents as Node | null, {
+      maxAliasNodes: limits.maxAliasNodes,
+      lineOf: (offset) => lineCounter.linePos(offset).line,
+    });
   } catch (error) {
-    if (!(error instanceof AliasError)) throw error;
-    throw composeFileError(`${file}: yaml: ${error.message}`, { file }, error);
+    if (!(error instanceof YamlStructureError)) throw error;
+    if (error.limit !== undefined) {
+      throw composeLimitError(`${file}: ${error.message}`, error.limit, limits.maxAliasNodes, { file });
+    }
+    throw composeFileError(error.message, { file }, error);
   }
   const resetPaths: KeyPath[] = [];
   const overridePaths: KeyPath[] = [];
   collectTaggedPaths(document.contents as Node | null, [], resetPaths, overridePaths);
-  /** Position of the key for map entries (where a person looks), of the item for list entries. */
-  const locate = (path: KeyPath): SourcePosition | undefined => {
-    const last = path[path.length - 1];
-    const parent = path.length === 0 ? undefined : (document.getIn(path.slice(0, -1), true) as Node | undefined);
-    let node: Node | undefined;
-    if (typeof last === 'string' && parent !== undefined && isMap(parent)) {
-      const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
-      node = pair?.key as Node | undefined;
-    }
-    node ??=
-      path.length === 0 ? (document.contents as Node | undefined) : (document.getIn(path, true) as Node | undefined);
-    const offset = node?.range?.[0];
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
   return { data, resetPaths, overridePaths, locate };
+}
+
+/** Position of the key for map entries (where a person looks), of the item for list entries. */
+function locateIn(
+  tree: { documents: Document.Parsed[]; lineCounter: LineCounter },
+  index: number,
+  path: KeyPath,
+): SourcePosition | undefined {
+  const document = tree.documents[index];
+  if (document === undefined) return undefined;
+  const last = path[path.length - 1];
+  const parent = path.length === 0 ? undefined : (document.getIn(path.slice(0, -1), true) as Node | undefined);
+  let node: Node | undefined;
+  if (typeof last === 'string' && parent !== undefined && isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last);
+    node = pair?.key as Node | undefined;
+  }
+  node ??=
+    path.length === 0 ? (document.contents as Node | undefined) : (document.getIn(path, true) as Node | undefined);
+  const offset = node?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = tree.lineCounter.linePos(offset);
+  return { line, column: col };
 }
 
 function collectTaggedPaths(node: Node | null, path: KeyPath, resets: KeyPath[], overrides: KeyPath[]): void {

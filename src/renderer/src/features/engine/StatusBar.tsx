@@ -1,7 +1,15 @@
-import { useEffect, useState } from 'react';
+import { Command } from 'lucide-react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { EngineInfo, EngineState } from '@shared/schemas/engine';
+import { Kbd } from '../../components/Kbd';
+import { StatusDot } from '../../components/StatusDot';
+import type { Tone } from '../../components/tone';
+import { withMod } from '../../keyboard/app-shortcuts';
+import { describeUnreachable } from '../../status/engine-gate';
 import { useBerthStore } from '../../stores/store';
+import './status-bar.css';
 
+/** Seconds until `epochMs`, ticking twice a second only while there is such a moment (a retry countdown). */
 function useSecondsUntil(epochMs: number | null): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -20,30 +28,51 @@ const FLAVOR_NAMES: Record<EngineInfo['flavor'], string> = {
   other: 'Engine',
 };
 
+const STATUS_TONES: Record<EngineState['status'], Tone> = { connected: 'ok', connecting: 'warn', unreachable: 'bad' };
+
 function describe(engine: EngineState | null): string {
   if (!engine || engine.status === 'connecting') return 'Connecting to the Docker engine…';
   if (engine.status === 'connected' && engine.info) {
     const { info } = engine;
     return `${FLAVOR_NAMES[info.flavor]} ${info.serverVersion} · API ${info.apiVersion} · ${info.os}`;
   }
-  return `Engine unreachable: ${engine.reason ?? 'unknown reason'}`;
+  return `Engine unreachable: ${describeUnreachable(engine)}`;
 }
 
-export function StatusBar() {
+/**
+ * The engine Berth talks to, always in view: its version, or why it is unreachable with the fix and a retry
+ * countdown. `engineControl` takes the endpoint's place when the app can switch engines.
+ */
+export function StatusBar({ engineControl }: { engineControl?: ReactNode }) {
   const engine = useBerthStore((state) => state.engine);
+  const setPaletteOpen = useBerthStore((state) => state.setPaletteOpen);
   const retryIn = useSecondsUntil(engine?.status === 'unreachable' ? engine.nextRetryAt : null);
   const status = engine?.status ?? 'connecting';
   return (
-    <footer className="status-bar" data-testid="status-bar" data-status={status} role="status" aria-live="polite">
-      <span className={`status-dot status-${status}`} aria-hidden="true" />
-      <span data-testid="engine-summary">{describe(engine)}</span>
+    <div className="status-bar" data-testid="status-bar" data-status={status} role="status" aria-live="polite">
+      <StatusDot tone={STATUS_TONES[status]} />
+      <span className="status-summary" data-testid="engine-summary" title={engine?.reason ?? undefined}>
+        {describe(engine)}
+      </span>
       {engine?.status === 'unreachable' && engine.fix && (
         <span className="status-fix" data-testid="engine-fix">
           {engine.fix}
         </span>
       )}
       {retryIn !== null && <span className="status-retry">retrying in {retryIn}s</span>}
-      {engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>}
-    </footer>
+      <span className="status-slot" data-slot="engine-control">
+        {engineControl ??
+          (engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>)}
+      </span>
+      <button
+        type="button"
+        className="status-palette"
+        onClick={() => setPaletteOpen(true)}
+        data-testid="open-palette"
+      >
+        <Command size={13} aria-hidden="true" />
+        Commands <Kbd keys={withMod('K')} />
+      </button>
+    </div>
   );
 }

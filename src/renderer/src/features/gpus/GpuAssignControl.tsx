@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ErrorPayload } from '@shared/errors';
+import { Button } from '../../components/Button';
+import { ErrorNote } from '../../components/ErrorNote';
 import type { GpuDevice } from '@shared/schemas/gpu';
 import { useBerthStore } from '../../stores/store';
 import { pinnableGpus, pinnedGpuLabel } from './gpu-pin-label';
@@ -62,8 +64,8 @@ export function GpuAssignControl({
           ? `Pinned by Berth: ${pinned.map((id) => pinnedGpuLabel(id, gpus)).join(', ')}`
           : 'Project default (as the compose file asks)'}
       </span>{' '}
-      <button
-        type="button"
+      <Button
+        size="sm"
         ref={toggleRef}
         aria-expanded={open}
         aria-controls={formId}
@@ -72,7 +74,7 @@ export function GpuAssignControl({
         data-testid="gpu-assign-toggle"
       >
         Assign GPUs…
-      </button>
+      </Button>
       {open && (
         <form
           id={formId}
@@ -110,17 +112,23 @@ export function GpuAssignControl({
             The pin takes effect the next time the project is brought up or recreated. Berth keeps it in its own
             override file; your compose files are not changed.
           </p>
-          {error && (
-            <p className="error" role="alert">
-              {error.message} {error.fix}
-            </p>
-          )}
-          <button type="submit" disabled={saving} aria-describedby={`${formId}-note`} data-testid="gpu-assign-save">
-            {saving ? 'Saving…' : 'Save'}
-          </button>{' '}
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
+          {error && <ErrorNote compact error={error} testId="gpu-assign-error" />}
+          <div className="toolbar">
+            <Button
+              variant="primary"
+              size="sm"
+              type="submit"
+              disabled={saving}
+              pending={saving}
+              aria-describedby={`${formId}-note`}
+              data-testid="gpu-assign-save"
+            >
+              Save
+            </Button>
+            <Button size="sm" onClick={close}>
+              Cancel
+            </Button>
+          </div>
         </form>
       )}
     </div>

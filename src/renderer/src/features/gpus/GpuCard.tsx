@@ -69,7 +69,7 @@ export function GpuCard({
         )}
       </dl>
       {usage && usage.services.length > 0 && (
-        <table className="container-table">
+        <table className="data-table">
           <thead>
             <tr>
               <th>Service</th>

@@ -1,9 +1,11 @@
+import { RefreshCw } from 'lucide-react';
 import { useEffect } from 'react';
+import { Button } from '../../components/Button';
+import { ErrorNote } from '../../components/ErrorNote';
 import { useBerthStore } from '../../stores/store';
 import { CapabilityPanel } from './CapabilityPanel';
-import { GpuAssignControl } from './GpuAssignControl';
 import { GpuCard } from './GpuCard';
-import { gpuRequestLabel } from './gpu-requests-label';
+import { GpuRequestsPanel } from './GpuRequestsPanel';
 import { useGpuMetrics } from './use-gpu-metrics';
 
 export function GpusPage() {
@@ -12,35 +14,38 @@ export function GpusPage() {
   const loading = useBerthStore((state) => state.gpuOverviewLoading);
   const load = useBerthStore((state) => state.loadGpuOverview);
   const loadAssignments = useBerthStore((state) => state.loadGpuAssignments);
-  const assignmentsError = useBerthStore((state) => state.gpuAssignmentsError);
   const hasGpus = (overview?.inventory.gpus.length ?? 0) > 0;
   const history = useGpuMetrics(hasGpus);
 
+  const loadDeclared = useBerthStore((state) => state.loadDeclaredGpuRequests);
+  const loadProjects = useBerthStore((state) => state.loadProjects);
   useEffect(() => {
     void load();
     void loadAssignments();
-  }, [load, loadAssignments]);
+    void loadDeclared();
+    // "Start without GPU" runs on a saved project: the store must know it.
+    void loadProjects();
+  }, [load, loadAssignments, loadDeclared, loadProjects]);
 
   return (
     <div className="gpus-page">
       <div className="toolbar">
-        <button
-          type="button"
+        <Button
+          size="sm"
+          icon={<RefreshCw size={14} aria-hidden="true" />}
           onClick={() => {
             void load();
             void loadAssignments();
+            void loadDeclared();
           }}
           disabled={loading}
+          pending={loading}
           data-testid="gpu-refresh"
         >
           {loading ? 'Checking…' : 'Check again'}
-        </button>
+        </Button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error.message} {error.fix}
-        </p>
-      )}
+      {error && <ErrorNote error={error} testId="gpu-error" />}
       {overview && <CapabilityPanel capability={overview.capability} />}
       {overview && !hasGpus && (
         <section className="panel" data-testid="gpu-none">
@@ -75,24 +80,12 @@ export function GpusPage() {
           </ul>
         </section>
       )}
-      {overview && overview.requests.length > 0 && (
-        <section className="panel" data-testid="gpu-requests">
-          <h2>Services that request GPUs</h2>
-          {assignmentsError && (
-            <p className="error" role="alert">
-              {assignmentsError.message} {assignmentsError.fix}
-            </p>
-          )}
-          <ul>
-            {overview.requests.map((request) => (
-              <li key={`${request.project}/${request.service}`}>
-                {request.project} / {request.service}: {gpuRequestLabel(request)}
-                {request.running ? ' (running)' : ''}
-                <GpuAssignControl project={request.project} service={request.service} gpus={overview.inventory.gpus} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {overview && (
+        <GpuRequestsPanel
+          running={overview.requests}
+          gpus={overview.inventory.gpus}
+          engineHasGpus={overview.capability ? overview.capability.verdict === 'yes' : null}
+        />
       )}
     </div>
   );

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { LogFilter } from './log-model';
 import type { SourceLabel } from './source-labels';
-import { ToggleCheck } from './ToggleCheck';
+import { RegexToggle, ToggleCheck } from './ToggleCheck';
 
 interface FilterBarProps {
   filter: LogFilter;
@@ -58,15 +58,11 @@ export const FilterBar = memo(function FilterBar({ filter, onFilterChange, label
         title={error ?? undefined}
         onChange={(event) => onFilterChange({ ...filter, query: { ...filter.query, text: event.target.value } })}
       />
-      <label className="logs-check" title="Regular expression">
-        <input
-          type="checkbox"
-          data-testid="logs-filter-regex"
-          checked={filter.query.regex}
-          onChange={(event) => onFilterChange({ ...filter, query: { ...filter.query, regex: event.target.checked } })}
-        />
-        .*
-      </label>
+      <RegexToggle
+        testId="logs-filter-regex"
+        checked={filter.query.regex}
+        onChange={(regex) => onFilterChange({ ...filter, query: { ...filter.query, regex } })}
+      />
     </div>
   );
 });

@@ -1,4 +1,7 @@
+import { ChevronDown, ChevronUp } from 'lucide-react';
 import { memo, type RefObject } from 'react';
+import { IconButton } from '../../components/IconButton';
+import { RegexToggle } from './ToggleCheck';
 
 export interface SearchState {
   text: string;
@@ -48,29 +51,30 @@ export const SearchBar = memo(function SearchBar({
           }
         }}
       />
-      <label className="logs-check" title="Regular expression">
-        <input
-          type="checkbox"
-          data-testid="logs-search-regex"
-          checked={search.regex}
-          onChange={(event) => onSearchChange({ ...search, regex: event.target.checked })}
-        />
-        .*
-      </label>
+      <RegexToggle
+        testId="logs-search-regex"
+        checked={search.regex}
+        onChange={(regex) => onSearchChange({ ...search, regex })}
+      />
       <span className="logs-count" data-testid="logs-search-count">
         {error ? 'invalid' : search.text ? `${current === null ? 0 : current + 1}/${matchCount}` : ''}
       </span>
-      <button
-        type="button"
+      <IconButton
+        icon={<ChevronUp size={15} />}
+        label="Previous match"
+        shortcut="Shift+Enter"
+        size="sm"
         data-testid="logs-search-prev"
-        title="Previous match (Shift+Enter)"
         onClick={() => onStep(-1)}
-      >
-        ↑
-      </button>
-      <button type="button" data-testid="logs-search-next" title="Next match (Enter)" onClick={() => onStep(1)}>
-        ↓
-      </button>
+      />
+      <IconButton
+        icon={<ChevronDown size={15} />}
+        label="Next match"
+        shortcut="Enter"
+        size="sm"
+        data-testid="logs-search-next"
+        onClick={() => onStep(1)}
+      />
     </div>
   );
 });

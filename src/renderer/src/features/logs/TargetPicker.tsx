@@ -33,6 +33,13 @@ function useTargetOptions(): TargetOption[] {
   }, [containers]);
 }
 
+/** How a target the list doesn't offer (no container behind it) reads: never as raw JSON. */
+export function unlistedLabel(target: LogTarget): string {
+  if (target.kind === 'service') return `${target.project} / ${target.service} (no container yet)`;
+  if (target.kind === 'project') return `Project ${target.project} (no containers yet)`;
+  return `Container ${target.id.slice(0, 12)} (gone)`;
+}
+
 export const TargetPicker = memo(function TargetPicker({
   target,
   onChange,
@@ -57,9 +64,7 @@ export const TargetPicker = memo(function TargetPicker({
       <option value="" disabled>
         Choose a project, service or container…
       </option>
-      {!known && target && (
-        <option value={selected}>{target.kind === 'container' ? target.id.slice(0, 12) : selected}</option>
-      )}
+      {!known && target && <option value={selected}>{unlistedLabel(target)}</option>}
       {options.map((option) => (
         <option key={option.key} value={option.key}>
           {option.label}

@@ -4,14 +4,16 @@ export function ToggleCheck({
   testId,
   checked,
   onChange,
+  title,
 }: {
   label: string;
   testId: string;
   checked: boolean;
   onChange(checked: boolean): void;
+  title?: string;
 }) {
   return (
-    <label className="logs-check">
+    <label className="logs-check" title={title}>
       <input
         type="checkbox"
         data-testid={testId}
@@ -20,5 +22,26 @@ export function ToggleCheck({
       />
       {label}
     </label>
+  );
+}
+
+/** "Regex": the text beside it is a regular expression (JavaScript syntax, case-insensitive) rather than plain text. */
+export function RegexToggle({
+  testId,
+  checked,
+  onChange,
+}: {
+  testId: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+}) {
+  return (
+    <ToggleCheck
+      label="Regex"
+      testId={testId}
+      checked={checked}
+      onChange={onChange}
+      title="Treat the text as a regular expression, e.g. error|warn or ^epoch \d+"
+    />
   );
 }

@@ -85,6 +85,11 @@ export class LogModel {
     return this.ring.size;
   }
 
+  /** Lines received since the view was created or cleared (it only grows): "N new lines" counts from it. */
+  get receivedCount(): number {
+    return this.nextSeq;
+  }
+
   ingest(lines: readonly LogLine[]): void {
     for (const line of lines) {
       const text = collapseCarriageReturns(line.text);

@@ -1,7 +1,7 @@
 import type { LogSource } from '@shared/schemas/logs';
 
-/** Prefix colors per source, as `docker compose logs` gives each service its own. */
-const PREFIX_COLORS = ['#2b9bd8', '#d8782b', '#3fae5a', '#c45ad1', '#d8c12b', '#2bc4b6', '#e0556b', '#8a8fe0'];
+/** Prefix colors per source, as `docker compose logs` gives each service its own (tokens.css: readable per theme). */
+const PREFIX_COLORS = Array.from({ length: 8 }, (_, index) => `var(--source-${index})`);
 
 export interface SourceLabel {
   text: string;

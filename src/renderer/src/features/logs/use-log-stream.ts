@@ -4,6 +4,16 @@ import { decodeLines, type LogTarget } from '@shared/schemas/logs';
 import { subscribe } from '../../lib/api';
 import type { LogModel } from './log-model';
 
+/** How much history the view asks for before following: the last lines per container, and how far back. */
+export interface LogHistory {
+  /** Lines per container; `all` is bounded by the view's capacity. */
+  tail: number | 'all';
+  /** A Docker duration back from now (`10m`, `1h`), or null for any time. */
+  since: string | null;
+}
+
+export const DEFAULT_HISTORY: LogHistory = { tail: 'all', since: null };
+
 export interface LogStreamStatus {
   state: 'idle' | 'loading' | 'following' | 'ended' | 'failed';
   notice: { level: 'info' | 'warning'; text: string } | null;
@@ -17,7 +27,11 @@ const LOADING: LogStreamStatus = { state: 'loading', notice: null, error: null }
  * Streams the logs of `target` into `model` (never into React state: only the status lives here). Each message is
  * acknowledged once ingested, which is what lets main pause when the view falls behind.
  */
-export function useLogStream(target: LogTarget | null, model: LogModel): LogStreamStatus {
+export function useLogStream(
+  target: LogTarget | null,
+  model: LogModel,
+  history: LogHistory = DEFAULT_HISTORY,
+): LogStreamStatus {
   // Status reported by the stream of `target`; a newer target starts out loading until its stream says more.
   const [reported, setReported] = useState<{ target: LogTarget | null; status: LogStreamStatus }>({
     target: null,
@@ -35,7 +49,13 @@ export function useLogStream(target: LogTarget | null, model: LogModel): LogStre
       }));
     return subscribe(
       'logs',
-      { target, tail: model.capacity, follow: true, bufferLines: model.capacity },
+      {
+        target,
+        tail: history.tail === 'all' ? model.capacity : Math.min(history.tail, model.capacity),
+        ...(history.since ? { since: history.since } : {}),
+        follow: true,
+        bufferLines: model.capacity,
+      },
       {
         onMessage(message) {
           switch (message.type) {
@@ -56,7 +76,7 @@ export function useLogStream(target: LogTarget | null, model: LogModel): LogStre
         },
       },
     );
-  }, [target, model]);
+  }, [target, model, history]);
 
   if (!target) return IDLE;
   return reported.target === target ? reported.status : LOADING;

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { TypedConfirm } from '../volumes/TypedConfirm';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { TypedConfirm } from '../../components/TypedConfirm';
 
 interface DownDialogProps {
   project: string;
@@ -32,22 +34,23 @@ export function DownDialog({ project, volumes, onDown, onCancel }: DownDialogPro
     );
   }
   return (
-    <div className="panel confirm-panel" role="alertdialog" aria-label={`Down ${project}`} data-testid="down-dialog">
-      <h2>Down {project}</h2>
-      <p>Stops and removes the project&apos;s containers and networks. Volumes are kept.</p>
-      <div className="toolbar">
-        <button type="button" autoFocus onClick={() => onDown(undefined)} data-testid="down-keep-volumes">
-          Down, keep volumes
-        </button>
-        {volumes.length > 0 && (
-          <button type="button" className="danger" onClick={() => setWithVolumes(true)} data-testid="down-with-volumes">
+    <ConfirmDialog
+      title={`Down ${project}`}
+      action="Down, keep volumes"
+      destructive
+      onConfirm={() => onDown(undefined)}
+      onCancel={onCancel}
+      testId="down-dialog"
+      confirmTestId="down-keep-volumes"
+      extraActions={
+        volumes.length > 0 && (
+          <Button variant="destructive" onClick={() => setWithVolumes(true)} data-testid="down-with-volumes">
             Also delete {volumes.length} volume{volumes.length === 1 ? '' : 's'}…
-          </button>
-        )}
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+          </Button>
+        )
+      }
+    >
+      <p>Stops and removes the project&apos;s containers and networks. Volumes and their data are kept.</p>
+    </ConfirmDialog>
   );
 }

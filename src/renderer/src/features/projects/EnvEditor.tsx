@@ -1,8 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '@shared/errors';
 import { isSecretKey } from '@shared/secret-keys';
+import { Eye, EyeOff, Plus, Trash2 } from 'lucide-react';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { IconButton } from '../../components/IconButton';
 import { api } from '../../lib/api';
-import { ErrorNote } from './ErrorNote';
 import { isValidEnvKey, parseEnvLines, serializeEnvLines, type EnvLine } from './env-lines';
 
 /** The project's .env: secrets masked until revealed, saved atomically by main. Values are never logged. */
@@ -43,54 +47,69 @@ export function EnvEditor({ directory, onClose }: { directory: string; onClose()
   };
 
   return (
-    <section
-      className="panel env-editor"
-      aria-label="Environment file"
-      data-testid="env-editor"
-      onKeyDown={(event) => {
-        if ((event.ctrlKey || event.metaKey) && event.key === 's') {
-          event.preventDefault();
-          void save();
-        }
-        if (event.key === 'Escape') onClose();
-      }}
+    <Dialog
+      title=".env"
+      description={path || 'Loading…'}
+      size="lg"
+      testId="env-editor"
+      closeOnOutsideClick={false}
+      onClose={onClose}
+      footer={
+        <>
+          <span className="muted env-status" data-testid="env-status" aria-live="polite">
+            {status === 'saved' ? 'Saved. Services pick it up when they are recreated: run Up.' : ''}
+            {status === 'saving' ? 'Saving…' : ''}
+            {invalid ? 'A name is not valid: letters, digits and _ only, not starting with a digit.' : ''}
+          </span>
+          <Button
+            variant="primary"
+            disabled={invalid || status !== 'dirty'}
+            onClick={() => void save()}
+            data-testid="env-save"
+          >
+            Save
+          </Button>
+          <Button onClick={onClose}>Close</Button>
+        </>
+      }
     >
-      <header>
-        <h2>.env</h2>
-        <span className="muted mono">{path}</span>
-      </header>
-      {error && <ErrorNote error={error} />}
-      {lines && (
-        <table className="env-table">
-          <tbody>
+      <div
+        onKeyDown={(event) => {
+          if ((event.ctrlKey || event.metaKey) && event.key === 's') {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      >
+        {error && <ErrorNote error={error} testId="env-error" />}
+        {lines && (
+          <div className="env-table">
             {lines.map((line, index) =>
               line.kind === 'other' ? null : (
-                <tr key={index} data-testid="env-row" data-key={line.key}>
-                  <td>
-                    <input
-                      aria-label="Name"
-                      className="mono"
-                      value={line.key}
-                      aria-invalid={!isValidEnvKey(line.key)}
-                      onChange={(event) => update(index, { key: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Value of ${line.key}`}
-                      className="mono"
-                      type={isSecretKey(line.key) && !revealed.has(index) ? 'password' : 'text'}
-                      autoComplete="off"
-                      spellCheck={false}
-                      value={line.value}
-                      onChange={(event) => update(index, { value: event.target.value })}
-                      data-testid="env-value"
-                    />
-                  </td>
-                  <td>
+                <div key={index} className="env-row" data-testid="env-row" data-key={line.key}>
+                  <input
+                    aria-label="Name"
+                    className="mono"
+                    value={line.key}
+                    aria-invalid={!isValidEnvKey(line.key)}
+                    onChange={(event) => update(index, { key: event.target.value })}
+                  />
+                  <input
+                    aria-label={`Value of ${line.key}`}
+                    className="mono"
+                    type={isSecretKey(line.key) && !revealed.has(index) ? 'password' : 'text'}
+                    autoComplete="off"
+                    spellCheck={false}
+                    title={isSecretKey(line.key) && !revealed.has(index) ? undefined : line.value}
+                    value={line.value}
+                    onChange={(event) => update(index, { value: event.target.value })}
+                    data-testid="env-value"
+                  />
+                  <span className="env-row-actions">
                     {isSecretKey(line.key) && (
-                      <button
-                        type="button"
+                      <IconButton
+                        icon={revealed.has(index) ? <EyeOff size={15} /> : <Eye size={15} />}
+                        label={revealed.has(index) ? `Hide ${line.key}` : `Reveal ${line.key}`}
                         aria-pressed={revealed.has(index)}
                         onClick={() =>
                           setRevealed((current) => {
@@ -100,56 +119,33 @@ export function EnvEditor({ directory, onClose }: { directory: string; onClose()
                           })
                         }
                         data-testid="env-reveal"
-                      >
-                        {revealed.has(index) ? 'Hide' : 'Reveal'}
-                      </button>
+                      />
                     )}
-                    <button
-                      type="button"
-                      aria-label={`Remove ${line.key}`}
+                    <IconButton
+                      icon={<Trash2 size={15} />}
+                      label={`Remove ${line.key}`}
                       onClick={() => {
                         setLines((current) => current?.filter((_, i) => i !== index) ?? null);
                         setStatus('dirty');
                       }}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
+                    />
+                  </span>
+                </div>
               ),
             )}
-          </tbody>
-        </table>
-      )}
-      <div className="toolbar">
-        <button
-          type="button"
+          </div>
+        )}
+        <Button
+          size="sm"
+          icon={<Plus size={14} />}
           onClick={() => {
-            setLines((current) => [
-              ...(current ?? []),
-              { kind: 'entry', exported: false, key: 'NEW_VARIABLE', value: '' },
-            ]);
+            setLines((current) => [...(current ?? []), { kind: 'entry', exported: false, key: 'NEW_VARIABLE', value: '' }]);
             setStatus('dirty');
           }}
         >
           Add variable
-        </button>
-        <button
-          type="button"
-          disabled={invalid || status !== 'dirty'}
-          onClick={() => void save()}
-          data-testid="env-save"
-        >
-          Save
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-        <span className="muted" data-testid="env-status">
-          {status === 'saved' ? 'Saved. Services pick it up on their next up.' : status === 'saving' ? 'Saving…' : ''}
-          {invalid ? 'A name is not valid: letters, digits and _ only, not starting with a digit.' : ''}
-        </span>
+        </Button>
       </div>
-    </section>
+    </Dialog>
   );
 }

@@ -1,35 +1,53 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ProjectSummary } from '@shared/schemas/projects';
+import { ErrorNote } from '../../components/ErrorNote';
+import { useEngineGate } from '../../status/engine-gate';
+import { projectSummary } from '../../status/project-summary';
+import { projectKey } from '../../stores/project-key';
 import { useBerthStore } from '../../stores/store';
-import { openLogs } from '../logs/logs-target';
 import { DownDialog } from './DownDialog';
 import { EnvEditor } from './EnvEditor';
-import { ErrorNote } from './ErrorNote';
 import { OperationBanner } from './OperationBanner';
+import { ProjectHeader } from './ProjectHeader';
 import { containersByService } from './project-state';
-import { ServiceCard } from './ServiceCard';
-import { StackToggles } from './StackToggles';
+import { StackGroups } from './StackGroups';
 
-/** One project: whole-project actions, its stacks' toggles and a card per service, all live from events. */
+/** GPU capability is asked once for projects whose services request GPUs, for the switches' "needs a GPU" badge. */
+function useGpuCapabilityFor(needed: boolean): void {
+  const known = useBerthStore((state) => state.gpuOverview !== null || state.gpuOverviewLoading);
+  const load = useBerthStore((state) => state.loadGpuOverview);
+  useEffect(() => {
+    if (needed && !known) void load();
+  }, [needed, known, load]);
+}
+
+/** One project: its header and actions, the running operation, and its services grouped by stack, live. */
 export function ProjectView({ project }: { project: ProjectSummary }) {
-  const entry = useBerthStore((state) => state.details[project.name]);
+  const key = projectKey(project);
+  const entry = useBerthStore((state) => state.details[key]);
   const loadDetail = useBerthStore((state) => state.loadDetail);
-  const removeProject = useBerthStore((state) => state.removeProject);
   const runCompose = useBerthStore((state) => state.runCompose);
-  const operation = useBerthStore((state) => state.operations[project.name]);
+  const operation = useBerthStore((state) => state.operations[key]);
+  const errors = useBerthStore((state) => state.serviceErrors[key]);
   const containers = useBerthStore((state) => state.containers);
+  const gate = useEngineGate();
   const byService = useMemo(() => containersByService(containers, project.name), [containers, project.name]);
-  const [dialog, setDialog] = useState<'down' | 'env' | null>(null);
+  const requested = useBerthStore((state) => state.projectsDialog);
+  const setProjectsDialog = useBerthStore((state) => state.setProjectsDialog);
+  const dialog =
+    (requested?.kind === 'down' || requested?.kind === 'env') && requested.projectKey === key ? requested.kind : null;
+  const setDialog = (kind: 'down' | 'env' | null) =>
+    setProjectsDialog(kind ? { kind, projectKey: key } : null);
 
   // Reloaded when the list reports other files (COMPOSE_FILE changed in .env, say).
   const files = project.configFiles.join('\n');
   useEffect(() => {
-    void loadDetail(project.name);
-  }, [loadDetail, project.name, files]);
+    void loadDetail(key);
+  }, [loadDetail, key, files]);
 
   const detail = entry?.detail;
-  const busy = operation?.status === 'running';
-  const running = [...byService.values()].flat().filter((container) => container.state === 'running').length;
+  useGpuCapabilityFor(detail?.services.some((service) => service.gpu !== null) ?? false);
+  const summary = projectSummary(byService, gate.connected, detail?.services.length);
 
   return (
     <section
@@ -38,69 +56,28 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
       data-project={project.name}
       aria-label={`Project ${project.name}`}
     >
-      <header className="project-header">
-        <div>
-          <h2>{project.name}</h2>
-          <p className="muted mono" title={project.configFiles.join('\n')}>
-            {project.directory ?? 'files not on this machine'}
-            {project.saved ? '' : ' · found on the engine'}
-          </p>
-        </div>
-        <div className="toolbar" role="toolbar" aria-label="Project actions">
-          <button
-            type="button"
-            disabled={busy || !detail}
-            onClick={() => runCompose(project.name, 'up')}
-            data-testid="project-up"
-          >
-            Up
-          </button>
-          <button
-            type="button"
-            disabled={busy || running === 0}
-            onClick={() => runCompose(project.name, 'stop')}
-            data-testid="project-stop"
-          >
-            Stop
-          </button>
-          <button type="button" disabled={busy || running === 0} onClick={() => runCompose(project.name, 'restart')}>
-            Restart
-          </button>
-          <button
-            type="button"
-            disabled={busy || byService.size === 0}
-            onClick={() => setDialog('down')}
-            data-testid="project-down"
-          >
-            Down…
-          </button>
-          <button type="button" disabled={busy || !detail} onClick={() => runCompose(project.name, 'pull')}>
-            Pull
-          </button>
-          <button type="button" onClick={() => openLogs({ kind: 'project', project: project.name })}>
-            Logs
-          </button>
-          {project.saved && project.directory && (
-            <>
-              <button type="button" onClick={() => setDialog('env')} data-testid="project-env">
-                .env
-              </button>
-              <button
-                type="button"
-                title="Forget this project in Berth; its files stay where they are"
-                onClick={() => void removeProject(project.directory!)}
-                data-testid="project-remove"
-              >
-                Remove from list
-              </button>
-            </>
-          )}
-        </div>
-      </header>
-
-      {project.problem && <ErrorNote error={{ code: 'E_COMPOSE_INVALID', message: project.problem }} />}
+      <ProjectHeader
+        projectKey={key}
+        project={project}
+        summary={summary}
+        operation={operation}
+        loaded={Boolean(detail)}
+        hasContainers={byService.size > 0}
+        onDown={() => setDialog('down')}
+        onEditEnv={() => setDialog('env')}
+      />
+      {!gate.connected && (
+        <p className="engine-note" data-testid="engine-unknown-note">
+          {gate.reason} States below are unknown until it is back; actions wait for it.
+        </p>
+      )}
+      {project.problem && (
+        <ErrorNote error={{ code: 'E_COMPOSE_INVALID', message: project.problem }} testId="project-problem" />
+      )}
       {entry?.error && <ErrorNote error={entry.error} testId="project-error" />}
-      {operation && operation.status !== 'done' && <OperationBanner project={project.name} operation={operation} />}
+      {operation && operation.status !== 'done' && (
+        <OperationBanner projectKey={key} project={project.name} operation={operation} />
+      )}
       {dialog === 'down' && (
         <DownDialog
           project={project.name}
@@ -108,7 +85,7 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
           onCancel={() => setDialog(null)}
           onDown={(removeVolumes) => {
             setDialog(null);
-            runCompose(project.name, 'down', [], removeVolumes);
+            runCompose(key, 'down', [], removeVolumes ? { removeVolumes } : {});
           }}
         />
       )}
@@ -120,20 +97,14 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
           {warning}
         </p>
       ))}
-
-      {detail && detail.stacks.length > 1 && <StackToggles detail={detail} byService={byService} busy={busy} />}
       {detail && (
-        <div className="service-grid">
-          {detail.services.map((service) => (
-            <ServiceCard
-              key={service.name}
-              project={project.name}
-              service={service}
-              containers={byService.get(service.name) ?? []}
-              operation={operation}
-            />
-          ))}
-        </div>
+        <StackGroups
+          projectKey={key}
+          detail={detail}
+          byService={byService}
+          operation={operation}
+          errors={errors ?? {}}
+        />
       )}
       {!detail && !entry?.error && <p className="empty">Loading {project.name}…</p>}
     </section>

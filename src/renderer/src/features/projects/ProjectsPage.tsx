@@ -1,15 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Template } from '@shared/schemas/projects';
+import type { ProjectSummary, Template } from '@shared/schemas/projects';
+import { Button } from '../../components/Button';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { projectKey } from '../../stores/project-key';
 import { useBerthStore } from '../../stores/store';
-import { AddProjectPanel } from './AddProjectPanel';
-import { CreateFromTemplatePanel } from './CreateFromTemplatePanel';
+import { AddProjectDialog } from './AddProjectDialog';
+import { CreateFromTemplateDialog } from './CreateFromTemplateDialog';
 import { FirstRun } from './FirstRun';
 import { ProjectList } from './ProjectList';
 import { ProjectView } from './ProjectView';
 import { TemplateGallery } from './TemplateGallery';
 import './projects.css';
-
-type Panel = { kind: 'add' } | { kind: 'gallery' } | { kind: 'template'; template: Template } | null;
 
 /** Keeps the project list current: a project started elsewhere (the Compose CLI) shows up when its containers do. */
 function useProjectDiscovery(): void {
@@ -37,11 +39,13 @@ export function ProjectsPage() {
   const projects = useBerthStore((state) => state.projects);
   const loaded = useBerthStore((state) => state.projectsLoaded);
   const error = useBerthStore((state) => state.projectsError);
-  const selectedName = useBerthStore((state) => state.selectedProject);
+  const selectedKey = useBerthStore((state) => state.selectedProject);
   const loadTemplates = useBerthStore((state) => state.loadTemplates);
   const loadProjects = useBerthStore((state) => state.loadProjects);
   const selectProject = useBerthStore((state) => state.selectProject);
-  const [panel, setPanel] = useState<Panel>(null);
+  const templates = useBerthStore((state) => state.templates);
+  const panel = useBerthStore((state) => state.projectsDialog);
+  const setPanel = useBerthStore((state) => state.setProjectsDialog);
   // Projects found on the engine alone don't end the first run: the user opens one to leave the gallery.
   const [exploring, setExploring] = useState(false);
   useEffect(() => {
@@ -49,46 +53,50 @@ export function ProjectsPage() {
   }, [loadTemplates]);
 
   const close = () => setPanel(null);
-  const showNewProject = (name: string) => {
+  const showNewProject = (project: ProjectSummary) => {
     setPanel(null);
     setExploring(true);
-    void loadProjects().then(() => selectProject(name));
+    void loadProjects().then(() => selectProject(projectKey(project)));
   };
-  const chooseTemplate = (template: Template) => setPanel({ kind: 'template', template });
-  const selected = projects.find((project) => project.name === selectedName);
+  const chooseTemplate = (template: Template) => setPanel({ kind: 'template', templateId: template.id });
+  const chosenTemplate =
+    panel?.kind === 'template' ? templates.find((template) => template.id === panel.templateId) : undefined;
+  const selected = projects.find((project) => projectKey(project) === selectedKey);
 
-  const panelView =
+  const dialog =
     panel?.kind === 'add' ? (
-      <AddProjectPanel onAdded={showNewProject} onCancel={close} />
-    ) : panel?.kind === 'template' ? (
-      <CreateFromTemplatePanel
-        key={panel.template.id}
-        template={panel.template}
+      <AddProjectDialog onAdded={showNewProject} onCancel={close} />
+    ) : chosenTemplate ? (
+      <CreateFromTemplateDialog
+        key={chosenTemplate.id}
+        template={chosenTemplate}
         onCreated={showNewProject}
         onCancel={close}
       />
     ) : panel?.kind === 'gallery' ? (
-      <section className="panel" aria-label="Templates">
-        <h2>New project from a template</h2>
+      <Dialog
+        title="New project from a template"
+        size="lg"
+        onClose={close}
+        testId="template-gallery-dialog"
+        footer={<Button onClick={close}>Cancel</Button>}
+      >
         <TemplateGallery onChoose={chooseTemplate} />
-        <button type="button" onClick={close}>
-          Cancel
-        </button>
-      </section>
+      </Dialog>
     ) : null;
 
   if (!loaded) return <p className="empty">Loading projects…</p>;
   if (!exploring && !projects.some((project) => project.saved)) {
     return (
       <div className="projects-page">
-        {panelView}
-        {error && <p className="error">{error.message}</p>}
+        {dialog}
+        {error && <ErrorNote error={error} testId="projects-error" />}
         <FirstRun
           onChoose={chooseTemplate}
           onAdd={() => setPanel({ kind: 'add' })}
-          onOpen={(name) => {
+          onOpen={(key) => {
             setExploring(true);
-            selectProject(name);
+            selectProject(key);
           }}
         />
       </div>
@@ -96,10 +104,11 @@ export function ProjectsPage() {
   }
   return (
     <div className="projects-page with-list">
+      {dialog}
       <ProjectList onAdd={() => setPanel({ kind: 'add' })} onNew={() => setPanel({ kind: 'gallery' })} />
       <div className="project-main">
-        {panelView}
-        {selected && <ProjectView key={selected.name} project={selected} />}
+        {error && <ErrorNote error={error} testId="projects-error" />}
+        {selected && <ProjectView key={projectKey(selected)} project={selected} />}
       </div>
     </div>
   );

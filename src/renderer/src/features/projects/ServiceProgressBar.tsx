@@ -1,4 +1,4 @@
-import type { ServiceProgress } from './operation-progress';
+import type { ServiceProgress } from '../../stores/operation-progress';
 
 const PHASE_LABELS: Partial<Record<ServiceProgress['phase'], string>> = {
   pulling: 'Pulling',

@@ -1,3 +1,4 @@
+import { ChevronRight } from 'lucide-react';
 import type { Template } from '@shared/schemas/projects';
 import { useBerthStore } from '../../stores/store';
 
@@ -15,10 +16,13 @@ export function TemplateGallery({ onChoose }: { onChoose(template: Template): vo
             data-testid="template-card"
             data-template={template.id}
           >
-            <strong>{template.title}</strong>
-            <span>{template.description}</span>
-            <span className="muted">
-              {template.links.map((link) => link.label).join(' · ')}
+            <span className="template-title">
+              {template.title}
+              <ChevronRight size={16} aria-hidden="true" />
+            </span>
+            <span className="template-description">{template.description}</span>
+            <span className="template-includes muted">
+              Includes {template.links.map((link) => link.label).join(', ')}
               {template.gpu === 'optional' ? ' · GPU optional' : ''}
             </span>
           </button>

@@ -62,9 +62,3 @@ export function runningDependents(
     )
     .map((service) => service.name);
 }
-
-/** "Up 3 minutes (healthy)" → "3 minutes": how long it has been running. */
-export function uptimeOf(container: ContainerSummary): string | null {
-  const match = /^Up (.+?)(?: \((?:healthy|unhealthy|health: starting)\))?$/.exec(container.status);
-  return container.state === 'running' && match ? match[1]! : null;
-}

@@ -1,16 +1,22 @@
-import type { TerminalTab } from './terminal-sessions';
+import { X } from 'lucide-react';
+import { StatusDot } from '../../components/StatusDot';
+import type { Tone } from '../../components/tone';
+import type { TerminalStatus, TerminalTab } from './terminal-sessions';
 import { terminalSessions } from './terminal-sessions';
+
+const STATUS_TONES: Record<TerminalStatus, Tone> = { starting: 'warn', running: 'ok', exited: 'idle', failed: 'bad' };
 
 function statusLabel(tab: TerminalTab): string {
   if (tab.status === 'exited') return `exited ${tab.exitCode ?? '?'}`;
   return tab.status === 'running' ? '' : tab.status;
 }
 
+/** One tab per session, with a live dot: amber while starting, green while its shell runs, grey once it ended. */
 export function TerminalTabs({ tabs, activeId }: { tabs: TerminalTab[]; activeId: string | null }) {
   return (
-    <div className="terminal-tabs" role="tablist" aria-label="Terminals">
+    <ul className="terminal-tabs" aria-label="Terminals">
       {tabs.map((tab) => (
-        <div
+        <li
           key={tab.id}
           className={`terminal-tab${tab.id === activeId ? ' active' : ''}`}
           data-testid="terminal-tab"
@@ -19,27 +25,28 @@ export function TerminalTabs({ tabs, activeId }: { tabs: TerminalTab[]; activeId
         >
           <button
             type="button"
-            role="tab"
-            aria-selected={tab.id === activeId}
+            aria-current={tab.id === activeId ? 'true' : undefined}
             className="terminal-tab-title"
+            data-testid="terminal-tab-title"
             title={tab.shell ? `${tab.title} (${tab.shell})` : tab.title}
             onClick={() => terminalSessions.activate(tab.id)}
           >
-            <span className={`state-dot terminal-state-${tab.status}`} aria-hidden="true" />
-            {tab.title}
+            <StatusDot tone={STATUS_TONES[tab.status]} pulse={tab.status === 'starting'} />
+            <span className="terminal-tab-name">{tab.title}</span>
             {statusLabel(tab) && <span className="terminal-tab-status">{statusLabel(tab)}</span>}
           </button>
           <button
             type="button"
             className="terminal-tab-close"
             aria-label={`Close ${tab.title}`}
+            title={`Close ${tab.title}`}
             data-testid="terminal-tab-close"
             onClick={() => terminalSessions.close(tab.id)}
           >
-            ×
+            <X size={14} aria-hidden="true" />
           </button>
-        </div>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }

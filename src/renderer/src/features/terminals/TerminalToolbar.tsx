@@ -1,4 +1,7 @@
+import { ClipboardPaste, Copy, RotateCcw, Search, ZoomIn, ZoomOut } from 'lucide-react';
 import { useState } from 'react';
+import { Button } from '../../components/Button';
+import { IconButton } from '../../components/IconButton';
 import type { TerminalTab } from './terminal-sessions';
 import { terminalSessions } from './terminal-sessions';
 
@@ -26,7 +29,10 @@ export function TerminalToolbar({ tab, searchOpen, onSearchOpenChange }: Props) 
       {searchOpen ? (
         <input
           autoFocus
-          className={`terminal-search${notFound ? ' not-found' : ''}`}
+          type="search"
+          aria-label="Find in the terminal"
+          className="terminal-search"
+          aria-invalid={notFound}
           data-testid="terminal-search"
           placeholder="Find (Enter: next, Shift+Enter: previous)"
           value={query}
@@ -40,33 +46,34 @@ export function TerminalToolbar({ tab, searchOpen, onSearchOpenChange }: Props) 
           }}
         />
       ) : (
-        <button type="button" title="Find (Ctrl+Shift+F)" onClick={() => onSearchOpenChange(true)}>
-          Find
-        </button>
+        <IconButton icon={<Search size={15} />} label="Find" shortcut="Ctrl+Shift+F" onClick={() => onSearchOpenChange(true)} />
       )}
-      <button type="button" title="Copy the selection (Ctrl+Shift+C)" onClick={() => void view()?.copySelection()}>
-        Copy
-      </button>
-      <button type="button" title="Paste (Ctrl+Shift+V)" onClick={() => void view()?.pasteClipboard()}>
-        Paste
-      </button>
-      <button type="button" title="Zoom out (Ctrl+-)" aria-label="Zoom out" onClick={() => view()?.zoom(-1)}>
-        A−
-      </button>
-      <button type="button" title="Zoom in (Ctrl+=)" aria-label="Zoom in" onClick={() => view()?.zoom(1)}>
-        A+
-      </button>
+      <IconButton
+        icon={<Copy size={15} />}
+        label="Copy the selection"
+        shortcut="Ctrl+Shift+C"
+        onClick={() => void view()?.copySelection()}
+      />
+      <IconButton
+        icon={<ClipboardPaste size={15} />}
+        label="Paste"
+        shortcut="Ctrl+Shift+V"
+        onClick={() => void view()?.pasteClipboard()}
+      />
+      <IconButton icon={<ZoomOut size={15} />} label="Zoom out" shortcut="Ctrl+-" onClick={() => view()?.zoom(-1)} />
+      <IconButton icon={<ZoomIn size={15} />} label="Zoom in" shortcut="Ctrl+=" onClick={() => view()?.zoom(1)} />
       <span className="terminal-toolbar-status" data-testid="terminal-status">
         {tab.status === 'failed' && tab.error ? tab.error.message : tab.shell ? tab.shell : ''}
       </span>
-      <button
-        type="button"
+      <Button
+        size="sm"
+        icon={<RotateCcw size={14} aria-hidden="true" />}
         data-testid="terminal-restart"
         title="Start the shell again in this tab"
         onClick={() => terminalSessions.restart(tab.id)}
       >
         Restart shell
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useBerthStore } from '../../stores/store';
 import { NewTerminalMenu } from './NewTerminalMenu';
 import { TerminalPane } from './TerminalPane';
 import { TerminalTabs } from './TerminalTabs';
@@ -6,8 +7,9 @@ import { TerminalToolbar } from './TerminalToolbar';
 import { terminalSessions, useTerminals } from './terminal-sessions';
 import './terminals.css';
 
-/** Always mounted (hidden when another page shows) so terminals keep running and keep their scrollback. */
-export function TerminalsPage({ visible }: { visible: boolean }) {
+/** Stays mounted once opened (hidden when another page shows) so terminals keep running and keep their scrollback. */
+export function TerminalsPage() {
+  const visible = useBerthStore((state) => state.page === 'terminals');
   const { tabs, activeId } = useTerminals();
   const [searchOpenFor, setSearchOpenFor] = useState<string | null>(null);
   const active = tabs.find((tab) => tab.id === activeId);
@@ -17,11 +19,11 @@ export function TerminalsPage({ visible }: { visible: boolean }) {
   }, [tabs]);
 
   return (
-    <div className="terminals-page" hidden={!visible} data-testid="terminals-page">
+    <div className="terminals-page" data-testid="terminals-page">
       <div className="terminal-bar">
-        <TerminalTabs tabs={tabs} activeId={activeId} />
         <NewTerminalMenu />
       </div>
+      {tabs.length > 0 && <TerminalTabs tabs={tabs} activeId={activeId} />}
       {active && (
         <TerminalToolbar
           key={active.id}
@@ -36,8 +38,8 @@ export function TerminalsPage({ visible }: { visible: boolean }) {
         ))}
         {tabs.length === 0 && (
           <p className="empty">
-            No terminals yet. Open a shell in a running container (here, or with Shell on the Containers page), or a
-            shell on this machine.
+            No terminals yet. Open a shell in a running container (here, or with Shell on a service card or the
+            Containers page), or a shell on this computer.
           </p>
         )}
       </div>

@@ -5,6 +5,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { isAppShortcut } from '../../keyboard/app-shortcuts';
 import { api } from '../../lib/api';
 import { terminalKeyAction, type TerminalKeyAction } from './terminal-keys';
 
@@ -49,6 +50,8 @@ export class TerminalView {
     showSize();
     this.terminal.onResize(showSize);
     this.terminal.attachCustomKeyEventHandler((event) => {
+      // The app's shortcuts (pages, palette) are not the shell's: xterm leaves them to the window's listener.
+      if (isAppShortcut(event)) return false;
       const action = terminalKeyAction(event);
       if (action === null) return true;
       if (event.type === 'keydown') {

@@ -1,5 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { VolumeEntry } from '@shared/schemas/volumes';
+import { File, FileQuestion, Folder, Link2, type LucideIcon } from 'lucide-react';
+import { fileKind } from './file-kinds';
 import { formatBytes, formatMode, formatTime } from './format';
 
 interface EntryTableProps {
@@ -12,7 +14,12 @@ interface EntryTableProps {
   sizes: Record<string, number>;
 }
 
-const ICONS: Record<VolumeEntry['type'], string> = { directory: '📁', file: '📄', symlink: '🔗', other: '◻︎' };
+const ICONS: Record<VolumeEntry['type'], LucideIcon> = {
+  directory: Folder,
+  file: File,
+  symlink: Link2,
+  other: FileQuestion,
+};
 
 /** The entries of one page; arrows move, Enter opens, Backspace goes up, Delete asks to delete. */
 export function EntryTable({ entries, selected, onSelect, onOpen, onUp, onDelete, sizes }: EntryTableProps) {
@@ -42,48 +49,56 @@ export function EntryTable({ entries, selected, onSelect, onOpen, onUp, onDelete
   return (
     <table
       ref={table}
-      className="container-table volume-entries"
+      className="data-table volume-entries"
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="volume-entries"
     >
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Size</th>
-          <th>Modified</th>
-          <th>Mode</th>
+          <th className="col-name">Name</th>
+          <th className="col-size">Size</th>
+          <th className="col-modified">Modified</th>
+          <th className="col-mode">Mode</th>
         </tr>
       </thead>
       <tbody>
-        {entries.map((entry, index) => (
-          <tr
-            key={entry.name}
-            tabIndex={index === selected ? 0 : -1}
-            className={index === selected ? 'selected' : undefined}
-            aria-selected={index === selected}
-            data-testid="volume-entry"
-            data-name={entry.name}
-            data-type={entry.type}
-            onClick={() => onSelect(index)}
-            onDoubleClick={() => onOpen(entry)}
-          >
-            <td>
-              <span aria-hidden="true">{ICONS[entry.type]} </span>
-              {entry.name}
-              {entry.linkTarget !== null && <span className="muted"> → {entry.linkTarget}</span>}
-            </td>
-            <td>
-              {entry.type === 'directory'
-                ? sizes[entry.name] !== undefined
-                  ? formatBytes(sizes[entry.name]!)
-                  : ''
-                : formatBytes(entry.size)}
-            </td>
-            <td>{formatTime(entry.mtimeMs)}</td>
-            <td className="mono">{formatMode(entry.type, entry.mode)}</td>
-          </tr>
-        ))}
+        {entries.map((entry, index) => {
+          const Icon = ICONS[entry.type];
+          const kind = entry.type === 'file' ? fileKind(entry.name) : null;
+          return (
+            <tr
+              key={entry.name}
+              tabIndex={index === selected ? 0 : -1}
+              className={index === selected ? 'selected' : undefined}
+              aria-selected={index === selected}
+              data-testid="volume-entry"
+              data-name={entry.name}
+              data-type={entry.type}
+              onClick={() => onSelect(index)}
+              onDoubleClick={() => onOpen(entry)}
+            >
+              <td title={kind ? `${entry.name} · ${kind.label}` : entry.name}>
+                <span className="entry-name">
+                  <Icon size={15} aria-hidden="true" className={`entry-icon entry-${entry.type}`} />
+                  <span className="truncate">
+                    {entry.name}
+                    {entry.linkTarget !== null && <span className="muted"> → {entry.linkTarget}</span>}
+                  </span>
+                </span>
+              </td>
+              <td>
+                {entry.type === 'directory'
+                  ? sizes[entry.name] !== undefined
+                    ? formatBytes(sizes[entry.name]!)
+                    : ''
+                  : formatBytes(entry.size)}
+              </td>
+              <td>{formatTime(entry.mtimeMs)}</td>
+              <td className="mono">{formatMode(entry.type, entry.mode)}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -1,15 +1,31 @@
+import {
+  ArrowUp,
+  Download,
+  FolderPlus,
+  FolderUp,
+  PencilLine,
+  RefreshCw,
+  Ruler,
+  Trash2,
+  Upload,
+} from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
 import type { ErrorPayload } from '@shared/errors';
-import type { BrowseTarget, Preview, VolumeEntry } from '@shared/schemas/volumes';
+import type { BrowseTarget, VolumeEntry } from '@shared/schemas/volumes';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNote } from '../../components/ErrorNote';
+import { TypedConfirm } from '../../components/TypedConfirm';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
 import { Breadcrumbs } from './Breadcrumbs';
 import { EntryTable } from './EntryTable';
 import { formatBytes, joinPath, parentPath } from './format';
+import { NameDialog } from './NameDialog';
 import { PreviewPane } from './PreviewPane';
 import { downloadEntry, filesFromDrop, filesFromInput, uploadFiles, type LocalFile } from './transfers';
-import { TypedConfirm } from './TypedConfirm';
 import { PAGE_SIZE, useDirectory } from './use-directory';
+import { usePreview } from './use-preview';
 import { useTransferStatus } from './use-transfer-status';
 
 type Dialog =
@@ -22,20 +38,22 @@ function targetLabel(target: BrowseTarget): string {
   return target.kind === 'volume' ? target.volume : `${target.containerId.slice(0, 12)}:${target.destination}`;
 }
 
-/** Browses one volume or bind mount: pages of entries, preview, transfers and changes, all through main. */
+const icon = (Icon: typeof ArrowUp) => <Icon size={14} aria-hidden="true" />;
+
+/** Browses one volume or bind mount: pages of entries, a preview that follows the selection, transfers, changes. */
 export function FileBrowser({ target }: { target: BrowseTarget }) {
   const path = useBerthStore((state) => state.browsePath);
   const browse = useBerthStore((state) => state.browse);
   const directory = useDirectory(target, path);
   const [selected, setSelected] = useState(0);
-  const [preview, setPreview] = useState<{ name: string; preview: Preview } | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [nameInput, setNameInput] = useState('');
   const [sizes, setSizes] = useState<Record<string, number>>({});
   const [transferStatus, onTransfer, setTransferStatus] = useTransferStatus();
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  // A symlink opened that isn't a folder: preview what it points to.
+  const [linkPreview, setLinkPreview] = useState<string | null>(null);
 
   const entries = directory.page?.entries ?? [];
   const current = entries[selected];
@@ -47,29 +65,35 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
   if (shownPath !== path) {
     setShownPath(path);
     setSelected(0);
-    setPreview(null);
     setSizes({});
     setError(null);
   }
+
+  const previewed =
+    current?.type === 'file' || (current?.type === 'symlink' && linkPreview === current.name)
+      ? { path: joinPath(path, current.name), name: current.name }
+      : null;
+  const preview = usePreview(target, previewed);
 
   const navigate = (next: string) => browse(target, next);
   const report = (result: { ok: true } | { ok: false; error: ErrorPayload }) => {
     setError(result.ok ? null : result.error);
     return result.ok;
   };
+  const refresh = () => directory.load(0);
 
   const open = async (entry: VolumeEntry) => {
     const entryPath = joinPath(path, entry.name);
     if (entry.type === 'directory') return navigate(entryPath);
-    if (entry.type === 'symlink') {
-      const listing = await api.volumes.listDirectory({ target, path: entryPath, offset: 0, limit: 1 });
-      if (listing.ok) return navigate(entryPath);
-    }
-    const result = await api.volumes.preview({ target, path: entryPath });
-    if (report(result) && result.ok) setPreview({ name: entry.name, preview: result.value });
+    if (entry.type !== 'symlink') return;
+    const listing = await api.volumes.listDirectory({ target, path: entryPath, offset: 0, limit: 1 });
+    if (listing.ok) navigate(entryPath);
+    else setLinkPreview(entry.name);
   };
-
-  const refresh = () => directory.load(0);
+  const download = (entry: VolumeEntry) =>
+    void downloadEntry(target, joinPath(path, entry.name), (message) => onTransfer('Download', message)).catch(
+      setError,
+    );
 
   const upload = (files: LocalFile[], overwrite: boolean) => {
     if (files.length === 0) return;
@@ -87,113 +111,109 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
       },
     );
   };
-
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     void filesFromDrop(event.dataTransfer).then((files) => upload(files, false));
   };
-
-  const submitName = async () => {
-    if (!dialog || (dialog.kind !== 'rename' && dialog.kind !== 'mkdir')) return;
+  const submitName = async (name: string): Promise<ErrorPayload | null> => {
+    if (dialog?.kind !== 'rename' && dialog?.kind !== 'mkdir') return null;
     const result =
       dialog.kind === 'mkdir'
-        ? await api.volumes.makeDirectory({ target, parent: path, name: nameInput })
-        : await api.volumes.rename({ target, path: joinPath(path, dialog.entry.name), newName: nameInput });
-    if (report(result)) {
-      setDialog(null);
-      refresh();
-    }
+        ? await api.volumes.makeDirectory({ target, parent: path, name })
+        : await api.volumes.rename({ target, path: joinPath(path, dialog.entry.name), newName: name });
+    if (!result.ok) return result.error;
+    setDialog(null);
+    refresh();
+    return null;
   };
+  const measure = async (entry: VolumeEntry) => {
+    const result = await api.volumes.directorySize({ target, path: joinPath(path, entry.name) });
+    if (report(result) && result.ok) setSizes((previous) => ({ ...previous, [entry.name]: result.value.sizeBytes }));
+  };
+  const pickFiles = (list: FileList | null, input: HTMLInputElement) => {
+    if (!list) return;
+    upload(filesFromInput(list), false);
+    input.value = '';
+  };
+  const shownError = error ?? directory.error;
 
   return (
     <section
       className="volume-browser"
       data-testid="volume-browser"
       data-path={path}
+      aria-label={`Files in ${targetLabel(target)}`}
       onDragOver={(event) => event.preventDefault()}
       onDrop={onDrop}
     >
       <Breadcrumbs rootLabel={targetLabel(target)} path={path} onNavigate={navigate} />
-      <div className="toolbar">
-        <button type="button" onClick={() => navigate(parentPath(path))} disabled={path === ''} data-testid="volume-up">
+      <div className="toolbar volume-toolbar">
+        <Button size="sm" icon={icon(ArrowUp)} onClick={() => navigate(parentPath(path))} disabled={path === ''} data-testid="volume-up">
           Up
-        </button>
-        <button type="button" onClick={refresh} data-testid="volume-refresh">
+        </Button>
+        <Button size="sm" icon={icon(RefreshCw)} onClick={refresh} data-testid="volume-refresh">
           Refresh
-        </button>
-        <button
-          type="button"
-          onClick={() => (setNameInput(''), setDialog({ kind: 'mkdir' }))}
-          data-testid="volume-mkdir"
-        >
+        </Button>
+        <Button size="sm" icon={icon(FolderPlus)} onClick={() => setDialog({ kind: 'mkdir' })} data-testid="volume-mkdir">
           New folder
-        </button>
-        <button type="button" onClick={() => fileInput.current?.click()} data-testid="volume-upload">
+        </Button>
+        <Button size="sm" icon={icon(Upload)} onClick={() => fileInput.current?.click()} data-testid="volume-upload">
           Upload files
-        </button>
-        <button type="button" onClick={() => folderInput.current?.click()}>
+        </Button>
+        <Button size="sm" icon={icon(FolderUp)} onClick={() => folderInput.current?.click()}>
           Upload folder
-        </button>
-        <button
-          type="button"
-          disabled={!current || (current.type !== 'file' && current.type !== 'directory' && current.type !== 'symlink')}
-          onClick={() =>
-            current &&
-            void downloadEntry(target, joinPath(path, current.name), (message) =>
-              onTransfer('Download', message),
-            ).catch(setError)
-          }
+        </Button>
+        <Button
+          size="sm"
+          icon={icon(Download)}
+          disabled={!current || current.type === 'other'}
+          onClick={() => current && download(current)}
           data-testid="volume-download"
         >
           Download
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
+          icon={icon(PencilLine)}
           disabled={!current}
-          onClick={() => current && (setNameInput(current.name), setDialog({ kind: 'rename', entry: current }))}
+          onClick={() => current && setDialog({ kind: 'rename', entry: current })}
           data-testid="volume-rename"
         >
           Rename
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
+          icon={icon(Ruler)}
+          disabled={current?.type !== 'directory'}
+          onClick={() => current && void measure(current)}
+          data-testid="volume-dir-size"
+        >
+          Folder size
+        </Button>
+        <Button
+          size="sm"
+          variant="destructive"
+          icon={icon(Trash2)}
           disabled={!current}
           onClick={() => current && setDialog({ kind: 'delete', entry: current })}
           data-testid="volume-delete"
         >
-          Delete
-        </button>
-        <button
-          type="button"
-          disabled={current?.type !== 'directory'}
-          onClick={async () => {
-            if (!current) return;
-            const result = await api.volumes.directorySize({ target, path: joinPath(path, current.name) });
-            if (report(result) && result.ok)
-              setSizes((previous) => ({ ...previous, [current.name]: result.value.sizeBytes }));
-          }}
-          data-testid="volume-dir-size"
-        >
-          Folder size
-        </button>
+          Delete…
+        </Button>
         <input
           ref={fileInput}
           type="file"
           multiple
           hidden
           data-testid="volume-upload-input"
-          onChange={(event) =>
-            event.target.files && (upload(filesFromInput(event.target.files), false), (event.target.value = ''))
-          }
+          onChange={(event) => pickFiles(event.target.files, event.target)}
         />
         <input
           ref={folderInput}
           type="file"
           hidden
           {...{ webkitdirectory: '' }}
-          onChange={(event) =>
-            event.target.files && (upload(filesFromInput(event.target.files), false), (event.target.value = ''))
-          }
+          onChange={(event) => pickFiles(event.target.files, event.target)}
         />
       </div>
       {transferStatus && (
@@ -201,11 +221,7 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
           {transferStatus}
         </p>
       )}
-      {(error ?? directory.error) && (
-        <p className="error" role="alert" data-testid="volume-error">
-          {(error ?? directory.error)!.message} {(error ?? directory.error)!.fix}
-        </p>
-      )}
+      {shownError && <ErrorNote error={shownError} testId="volume-error" onDismiss={() => setError(null)} />}
       {dialog?.kind === 'delete' && (
         <TypedConfirm
           title={`Delete ${dialog.entry.name}?`}
@@ -218,10 +234,8 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
               path: joinPath(path, dialog.entry.name),
               confirmName: typed,
             });
-            if (report(result)) {
-              setDialog(null);
-              refresh();
-            }
+            setDialog(null);
+            if (report(result)) refresh();
           }}
         >
           <p>
@@ -231,47 +245,27 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
         </TypedConfirm>
       )}
       {dialog?.kind === 'overwrite' && (
-        <div className="panel volume-confirm" role="alertdialog" data-testid="volume-overwrite">
+        <ConfirmDialog
+          title="Replace existing files?"
+          action="Replace"
+          destructive
+          testId="volume-overwrite"
+          confirmTestId="volume-overwrite-ok"
+          onConfirm={() => (setDialog(null), upload(dialog.files, true))}
+          onCancel={() => setDialog(null)}
+        >
           <p>{dialog.message}</p>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => (setDialog(null), upload(dialog.files, true))}
-              data-testid="volume-overwrite-ok"
-            >
-              Replace
-            </button>
-            <button type="button" onClick={() => setDialog(null)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        </ConfirmDialog>
       )}
       {(dialog?.kind === 'rename' || dialog?.kind === 'mkdir') && (
-        <form
-          className="toolbar"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submitName();
-          }}
-        >
-          <label>
-            {dialog.kind === 'mkdir' ? 'New folder name' : `Rename ${dialog.entry.name} to`}{' '}
-            <input
-              autoFocus
-              value={nameInput}
-              onChange={(event) => setNameInput(event.target.value)}
-              data-testid="volume-name-input"
-            />
-          </label>
-          <button type="submit" disabled={nameInput === ''}>
-            {dialog.kind === 'mkdir' ? 'Create' : 'Rename'}
-          </button>
-          <button type="button" onClick={() => setDialog(null)}>
-            Cancel
-          </button>
-        </form>
+        <NameDialog
+          title={dialog.kind === 'mkdir' ? 'New folder' : `Rename ${dialog.entry.name}`}
+          label={dialog.kind === 'mkdir' ? 'Folder name' : 'New name'}
+          initial={dialog.kind === 'rename' ? dialog.entry.name : ''}
+          action={dialog.kind === 'mkdir' ? 'Create' : 'Rename'}
+          onSubmit={submitName}
+          onCancel={() => setDialog(null)}
+        />
       )}
       <div className="volume-browser-body">
         <div className="volume-listing">
@@ -292,22 +286,22 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
               />
               {total > PAGE_SIZE && (
                 <div className="toolbar volume-pager">
-                  <button
-                    type="button"
+                  <Button
+                    size="sm"
                     disabled={offset === 0}
                     onClick={() => directory.load(Math.max(0, offset - PAGE_SIZE))}
                     data-testid="volume-page-prev"
                   >
                     Previous
-                  </button>
-                  <button
-                    type="button"
+                  </Button>
+                  <Button
+                    size="sm"
                     disabled={offset + PAGE_SIZE >= total}
                     onClick={() => directory.load(offset + PAGE_SIZE)}
                     data-testid="volume-page-next"
                   >
                     Next
-                  </button>
+                  </Button>
                 </div>
               )}
             </>
@@ -316,7 +310,14 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
             <p className="empty">Loading… (the first look starts a small helper container)</p>
           )}
         </div>
-        {preview && <PreviewPane name={preview.name} preview={preview.preview} />}
+        {preview?.preview && current && (
+          <PreviewPane name={preview.name} preview={preview.preview} onDownload={() => download(current)} />
+        )}
+        {preview?.error && (
+          <div className="panel volume-preview">
+            <ErrorNote compact error={preview.error} testId="volume-preview-error" />
+          </div>
+        )}
       </div>
       <p className="muted volume-hint">
         Drop files or folders here to upload them into this folder.{' '}

@@ -3,8 +3,14 @@ import type { ErrorPayload } from '@shared/errors';
 import { pruneConfirmation, type VolumeSummary } from '@shared/schemas/volumes';
 import { api } from '../../lib/api';
 import { useBerthStore } from '../../stores/store';
+import { FolderOpen, RefreshCw, Ruler, Trash2 } from 'lucide-react';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { ErrorNote } from '../../components/ErrorNote';
+import { IconButton } from '../../components/IconButton';
+import { Truncate } from '../../components/Truncate';
+import { TypedConfirm } from '../../components/TypedConfirm';
 import { formatBytes } from './format';
-import { TypedConfirm } from './TypedConfirm';
 
 const ALL = '';
 const NO_PROJECT = '(none)';
@@ -43,8 +49,8 @@ export function VolumeList() {
   return (
     <section className="volume-list" data-testid="volume-list">
       <div className="toolbar">
-        <label>
-          Project{' '}
+        <label className="inline-field">
+          <span>Project</span>
           <select
             value={project}
             onChange={(event) => setProject(event.target.value)}
@@ -58,20 +64,34 @@ export function VolumeList() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void loadVolumes()} data-testid="volume-list-refresh">
+        <Button
+          size="sm"
+          icon={<RefreshCw size={14} aria-hidden="true" />}
+          onClick={() => void loadVolumes()}
+          data-testid="volume-list-refresh"
+        >
           Refresh
-        </button>
-        <button type="button" onClick={() => void loadSizes()} disabled={sizesLoading} data-testid="volume-sizes">
+        </Button>
+        <Button
+          size="sm"
+          icon={<Ruler size={14} aria-hidden="true" />}
+          onClick={() => void loadSizes()}
+          pending={sizesLoading}
+          disabled={sizesLoading}
+          data-testid="volume-sizes"
+        >
           {sizesLoading ? 'Measuring…' : 'Show sizes'}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          size="sm"
+          variant="destructive"
+          icon={<Trash2 size={14} aria-hidden="true" />}
           disabled={!volumes.some((volume) => volume.dangling)}
           onClick={() => setPruning(volumes.filter((volume) => volume.dangling).map((volume) => volume.name))}
           data-testid="volume-prune"
         >
           Delete dangling…
-        </button>
+        </Button>
       </div>
       {notice && (
         <p className="muted" role="status" data-testid="volume-notice">
@@ -103,11 +123,7 @@ export function VolumeList() {
           </ul>
         </TypedConfirm>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error.message} {error.fix}
-        </p>
-      )}
+      {error && <ErrorNote error={error} testId="volume-list-error" onDismiss={() => setError(null)} />}
       {deleting && (
         <TypedConfirm
           title={`Delete the volume ${deleting.name}?`}
@@ -132,105 +148,123 @@ export function VolumeList() {
           )}
         </TypedConfirm>
       )}
-      <table className="container-table">
-        <thead>
-          <tr>
-            <th>Volume</th>
-            <th>Project</th>
-            <th>Used by</th>
-            <th>Driver</th>
-            <th>Size</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {volumes.map((volume) => (
-            <tr
-              key={volume.name}
-              data-testid="volume-row"
-              data-volume={volume.name}
-              className={target?.kind === 'volume' && target.volume === volume.name ? 'selected' : undefined}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="link-button mono"
-                  onClick={() => browse({ kind: 'volume', volume: volume.name })}
-                  title={`Mount point on the engine: ${volume.mountpoint}`}
-                  data-testid="volume-browse"
-                >
-                  {volume.name}
-                </button>
-                {volume.dangling && (
-                  <span className="badge" data-testid="volume-dangling">
-                    dangling
-                  </span>
-                )}
-              </td>
-              <td>
-                {volume.project ? `${volume.project} / ${volume.composeName ?? ''}` : <span className="muted">—</span>}
-              </td>
-              <td className="muted">{usersText(volume)}</td>
-              <td>{volume.driver}</td>
-              <td data-testid="volume-size">
-                {volume.name in sizes ? (sizes[volume.name] === null ? '?' : formatBytes(sizes[volume.name]!)) : ''}
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setDeleting(volume)}
-                  data-testid="volume-remove"
-                >
-                  Delete…
-                </button>
-              </td>
+      <div className="table-frame">
+        <table className="data-table volume-table">
+          <thead>
+            <tr>
+              <th className="col-volume">Volume</th>
+              <th className="col-project">Project</th>
+              <th>Used by</th>
+              <th className="col-driver">Driver</th>
+              <th className="col-size">Size</th>
+              <th className="col-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {volumes.map((volume) => (
+              <tr
+                key={volume.name}
+                data-testid="volume-row"
+                data-volume={volume.name}
+                className={target?.kind === 'volume' && target.volume === volume.name ? 'selected' : undefined}
+              >
+                <td>
+                  <span className="cell-with-badges">
+                    <button
+                      type="button"
+                      className="link-button mono truncate"
+                      onClick={() => browse({ kind: 'volume', volume: volume.name })}
+                      title={`${volume.name} (on the engine: ${volume.mountpoint})`}
+                      data-testid="volume-browse"
+                    >
+                      {volume.name}
+                    </button>
+                    {volume.dangling && (
+                      <Badge tone="warn" testId="volume-dangling" title="No container uses it">
+                        dangling
+                      </Badge>
+                    )}
+                  </span>
+                </td>
+                <td>
+                  <Truncate text={volume.project ? `${volume.project} / ${volume.composeName ?? ''}` : '—'} />
+                </td>
+                <td className="muted">
+                  <Truncate text={usersText(volume) || '—'} />
+                </td>
+                <td>{volume.driver}</td>
+                <td data-testid="volume-size">
+                  {volume.name in sizes ? (sizes[volume.name] === null ? '?' : formatBytes(sizes[volume.name]!)) : ''}
+                </td>
+                <td className="col-actions">
+                  <IconButton
+                    icon={<Trash2 size={15} />}
+                    label={`Delete the volume ${volume.name}`}
+                    size="sm"
+                    className="danger-icon"
+                    onClick={() => setDeleting(volume)}
+                    data-testid="volume-remove"
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {volumes.length === 0 && list && <p className="empty">No volumes{project === ALL ? '' : ' in this project'}.</p>}
       {binds.length > 0 && (
         <>
           <h2>Bind mounts</h2>
-          <table className="container-table">
-            <tbody>
-              {binds.map((bind) => (
-                <tr key={`${bind.containerId}:${bind.destination}`} data-testid="bind-row">
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button mono"
-                      onClick={() =>
-                        browse({ kind: 'bind', containerId: bind.containerId, destination: bind.destination })
-                      }
-                    >
-                      {bind.source}
-                    </button>
-                  </td>
-                  <td className="muted">
-                    {bind.containerName} → {bind.destination}
-                    {bind.readOnly ? ' (ro)' : ''}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={async () => {
-                        const result = await api.volumes.revealBindMount({
-                          containerId: bind.containerId,
-                          destination: bind.destination,
-                        });
-                        setError(result.ok ? null : result.error);
-                      }}
-                    >
-                      Show in folder
-                    </button>
-                  </td>
+          <div className="table-frame">
+            <table className="data-table bind-table">
+              <thead>
+                <tr>
+                  <th>Host folder</th>
+                  <th>Mounted in</th>
+                  <th className="col-actions">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {binds.map((bind) => (
+                  <tr key={`${bind.containerId}:${bind.destination}`} data-testid="bind-row">
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button mono truncate"
+                        title={bind.source}
+                        onClick={() =>
+                          browse({ kind: 'bind', containerId: bind.containerId, destination: bind.destination })
+                        }
+                      >
+                        {bind.source}
+                      </button>
+                    </td>
+                    <td className="muted">
+                      <Truncate text={`${bind.containerName} → ${bind.destination}${bind.readOnly ? ' (ro)' : ''}`} />
+                    </td>
+                    <td className="col-actions">
+                      <IconButton
+                        icon={<FolderOpen size={15} />}
+                        label="Show in folder"
+                        size="sm"
+                        onClick={async () => {
+                          const result = await api.volumes.revealBindMount({
+                            containerId: bind.containerId,
+                            destination: bind.destination,
+                          });
+                          setError(result.ok ? null : result.error);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ErrorNote } from '../../components/ErrorNote';
 import { useBerthStore } from '../../stores/store';
 import { FileBrowser } from './FileBrowser';
 import { VolumeList } from './VolumeList';
@@ -17,11 +18,7 @@ export function VolumesPage() {
   if (!connected) return <p className="empty">Waiting for the Docker engine…</p>;
   return (
     <div className="volumes-page">
-      {error && (
-        <p className="error" role="alert">
-          {error.message} {error.fix}
-        </p>
-      )}
+      {error && <ErrorNote error={error} testId="volumes-error" />}
       <VolumeList />
       {target ? (
         <FileBrowser key={JSON.stringify(target)} target={target} />

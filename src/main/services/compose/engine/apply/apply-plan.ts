@@ -1,11 +1,11 @@
 /** `apply(plan)`: runs a plan's steps against the engine, in parallel where the graph allows, reporting progress. */
 import type Docker from 'dockerode';
-import type { ComposeProject } from '../../model/project';
+import { withComposeFailure } from '../../errors/compose-errors';
+import { type ComposeProject, serviceOf } from '../../model/project';
 import { buildImage } from '../image/build-image';
 import { pullImage } from '../image/pull-image';
 import type { ObservedState } from '../observe/observed-state';
 import type { Plan, Step } from '../plan/steps';
-import { serviceOf } from '../service-config';
 import type { ApplyContext, ApplyOptions } from './apply-context';
 import { createContainer, removeContainer, restartContainer, startContainer, stopContainer } from './container-steps';
 import { createNetwork, createVolume, removeNetwork, removeVolume } from './resource-steps';
@@ -98,7 +98,7 @@ async function runStep(context: ApplyContext, step: Step): Promise<void> {
     case 'create-volume':
       return createVolume(context, step);
     case 'pull-image': {
-      const id = await reportedAgainst(context, step.service, () =>
+      const id = await reportedAgainst(context, step.service, 'pull', () =>
         pullImage(context.docker, step.image, {
           service: step.service,
           registryAuth: context.registryAuth,
@@ -111,11 +111,13 @@ async function runStep(context: ApplyContext, step: Step): Promise<void> {
     }
     case 'build-image': {
       const build = serviceOf(context.project, step.service).build ?? {};
-      const id = await reportedAgainst(context, step.service, () =>
+      const id = await reportedAgainst(context, step.service, 'build', () =>
         buildImage(context.docker, step.image, build, {
           service: step.service,
+          project: context.project,
           emit: context.emit,
           signal: context.signal,
+          registryAuth: context.registryAuth,
         }),
       );
       context.imageIds.set(step.image, id);
@@ -139,11 +141,17 @@ async function runStep(context: ApplyContext, step: Step): Promise<void> {
 }
 
 /** An image that can't be pulled or built fails its service: say so on that service, not only as the run's error. */
-async function reportedAgainst<T>(context: ApplyContext, service: string, work: () => Promise<T>): Promise<T> {
+async function reportedAgainst<T>(
+  context: ApplyContext,
+  service: string,
+  failure: 'pull' | 'build',
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (!context.signal?.aborted) context.emit({ kind: 'error', service, message: (error as Error).message });
-    throw error;
+    if (context.signal?.aborted) throw error;
+    context.emit({ kind: 'error', service, message: (error as Error).message });
+    throw withComposeFailure(error, failure);
   }
 }

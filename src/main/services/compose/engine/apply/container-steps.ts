@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import { replacedContainerName, imageOf } from '../naming';
 import type { ContainerRef, Step } from '../plan/steps';
-import { serviceOf } from '../service-config';
+import { serviceOf } from '../../model/project';
 import { containerSpec } from '../spec/container-spec';
 import { seconds } from '../spec/units';
 import { firstContainerId, type ApplyContext } from './apply-context';

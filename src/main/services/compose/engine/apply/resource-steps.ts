@@ -1,5 +1,4 @@
 /** Network and volume steps: created with the project's labels, removed only when Compose would remove them. */
-import { networksOf, volumesOf } from '../service-config';
 import type { Step } from '../plan/steps';
 import { resourceLabels } from '../spec/container-labels';
 import type { ApplyContext } from './apply-context';
@@ -11,7 +10,7 @@ const CONFLICT = 409;
 const NOT_FOUND = 404;
 
 export async function createNetwork(context: ApplyContext, step: StepOf<'create-network'>): Promise<void> {
-  const config = networksOf(context.project.model)[step.key] ?? {};
+  const config = (context.project.model.networks ?? {})[step.key] ?? {};
   context.emit({ kind: 'resource', resource: 'network', name: step.name, action: 'creating' });
   const ipamConfig = config.ipam?.config?.map((pool) => ({
     ...(pool.subnet ? { Subnet: pool.subnet } : {}),
@@ -42,7 +41,7 @@ export async function createNetwork(context: ApplyContext, step: StepOf<'create-
 }
 
 export async function createVolume(context: ApplyContext, step: StepOf<'create-volume'>): Promise<void> {
-  const config = volumesOf(context.project.model)[step.key] ?? {};
+  const config = (context.project.model.volumes ?? {})[step.key] ?? {};
   context.emit({ kind: 'resource', resource: 'volume', name: step.name, action: 'creating' });
   await context.docker
     .createVolume({

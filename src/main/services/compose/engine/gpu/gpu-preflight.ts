@@ -4,8 +4,7 @@
  */
 import { BerthError } from '@shared/errors';
 import type { GpuCapability } from '@shared/schemas/gpu';
-import type { ComposeProject } from '../../model/project';
-import { serviceOf } from '../service-config';
+import { type ComposeProject, serviceOf } from '../../model/project';
 import { requestsGpu } from '../spec/device-requests';
 
 /** The GPU service's verdict for the engine in use (`GpuService.capability`). */

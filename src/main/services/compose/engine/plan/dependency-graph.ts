@@ -1,7 +1,6 @@
 /** The services' depends_on graph: who waits for whom, in which order they come up and go down. */
 import { BerthError } from '@shared/errors';
 import type { ComposeModel } from '../../model/project';
-import type { DependencyConfig } from '../service-config';
 
 export type DependencyCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
 
@@ -13,15 +12,18 @@ export interface Dependency {
 }
 
 export function dependenciesOf(model: ComposeModel, service: string): Dependency[] {
-  const dependsOn = (model.services[service]?.depends_on ?? {}) as Record<string, DependencyConfig>;
-  return Object.entries(dependsOn)
-    .map(([name, config]) => ({
-      service: name,
-      condition: (config.condition || 'service_started') as DependencyCondition,
-      restart: config.restart ?? false,
-      required: config.required ?? true,
-    }))
-    .sort((a, b) => a.service.localeCompare(b.service));
+  const dependsOn = model.services[service]?.depends_on ?? {};
+  return (
+    Object.entries(dependsOn)
+      .map(([name, config]) => ({
+        service: name,
+        condition: (config.condition || 'service_started') as DependencyCondition,
+        restart: config.restart ?? false,
+        required: config.required ?? true,
+      }))
+      // Byte order, as Go sorts names: the order services start in (and `config --services` prints) is Compose's.
+      .sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0))
+  );
 }
 
 export function dependentsOf(model: ComposeModel, service: string): string[] {

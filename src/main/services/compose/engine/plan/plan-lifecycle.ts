@@ -4,7 +4,6 @@ import type { ComposeProject } from '../../model/project';
 import { COMPOSE_LABELS } from '../../labels';
 import { networkName, volumeName } from '../naming';
 import type { ObservedContainer, ObservedState } from '../observe/observed-state';
-import { networksOf, volumesOf } from '../service-config';
 import { dependenciesOf, dependencyOrder } from './dependency-graph';
 import { isKnownService } from './orphans';
 import { removalSteps } from './plan-up';
@@ -73,7 +72,7 @@ export function planDown(project: ComposeProject, observed: ObservedState, optio
   const ours = (labels: Record<string, string> | undefined) => labels?.[COMPOSE_LABELS.project] === project.name;
   const networkNames = options.byLabels
     ? [...observed.networks.values()].filter((network) => ours(network.labels)).map((network) => network.name)
-    : Object.entries(networksOf(project.model))
+    : Object.entries(project.model.networks ?? {})
         .filter(([, config]) => !config.external)
         .map(([key, config]) => networkName(project.name, key, config))
         .filter((name) => ours(observed.networks.get(name)?.labels));
@@ -82,7 +81,7 @@ export function planDown(project: ComposeProject, observed: ObservedState, optio
   if (options.removeVolumes) {
     const volumeNames = options.byLabels
       ? [...observed.volumes.values()].filter((volume) => ours(volume.labels)).map((volume) => volume.name)
-      : Object.entries(volumesOf(project.model))
+      : Object.entries(project.model.volumes ?? {})
           .filter(([, config]) => !config.external)
           .map(([key, config]) => volumeName(project.name, key, config))
           .filter((name) => ours(observed.volumes.get(name)?.labels));

@@ -5,10 +5,9 @@
  * after, as Compose does.
  */
 import { BerthError } from '@shared/errors';
-import type { ComposeProject } from '../../model/project';
+import { type ComposeProject, serviceOf } from '../../model/project';
 import { containerName, imageOf, replicasOf } from '../naming';
 import type { ObservedContainer, ObservedState } from '../observe/observed-state';
-import { serviceOf } from '../service-config';
 import { expectedConfigHash } from '../spec/container-spec';
 import { referencedServices } from '../spec/service-references';
 import { dependenciesOf, dependencyOrder, withDependencies } from './dependency-graph';

@@ -1,9 +1,8 @@
 /** The networks and volumes a set of services needs, and whether each must be created or must already exist. */
 import { BerthError } from '@shared/errors';
-import type { ComposeProject } from '../../model/project';
+import { type ComposeProject, serviceOf } from '../../model/project';
 import { networkName, volumeName } from '../naming';
 import type { ObservedState } from '../observe/observed-state';
-import { networksOf, serviceOf, volumesOf } from '../service-config';
 import { serviceNetworkKeys } from '../spec/networking';
 import { stepId, type Step } from './steps';
 
@@ -15,7 +14,7 @@ export function networkKeysOf(project: ComposeProject, services: Iterable<string
 
 export function volumeKeysOf(project: ComposeProject, services: Iterable<string>): string[] {
   const keys = new Set<string>();
-  const declared = volumesOf(project.model);
+  const declared = project.model.volumes ?? {};
   for (const service of services) {
     for (const volume of serviceOf(project, service).volumes ?? []) {
       if (volume.type === 'volume' && volume.source && declared[volume.source]) keys.add(volume.source);
@@ -28,7 +27,7 @@ export function volumeKeysOf(project: ComposeProject, services: Iterable<string>
 export function resourceSteps(project: ComposeProject, services: Iterable<string>, observed: ObservedState): Step[] {
   const serviceList = [...services];
   const steps: Step[] = [];
-  const networks = networksOf(project.model);
+  const networks = project.model.networks ?? {};
   for (const key of networkKeysOf(project, serviceList)) {
     const name = networkName(project.name, key, networks[key]);
     if (observed.networks.has(name)) continue;
@@ -39,7 +38,7 @@ export function resourceSteps(project: ComposeProject, services: Iterable<string
     }
     steps.push({ id: stepId('create-network', key), after: [], kind: 'create-network', key, name });
   }
-  const volumes = volumesOf(project.model);
+  const volumes = project.model.volumes ?? {};
   for (const key of volumeKeysOf(project, serviceList)) {
     const name = volumeName(project.name, key, volumes[key]);
     if (observed.volumes.has(name)) continue;

@@ -1,9 +1,9 @@
 /** One service container as the Engine API's create request: the service model mapped field by field. */
 import type Docker from 'dockerode';
-import type { ComposeProject } from '../../model/project';
-import { configHash } from '../config-hash';
+import { type ComposeProject, serviceOf } from '../../model/project';
+import { configHash } from '../../hash/config-hash';
 import { containerName, imageOf } from '../naming';
-import { serviceConfig, type ServiceConfig } from '../service-config';
+import type { ComposeService } from '../../model/service';
 import { containerLabels } from './container-labels';
 import { deviceRequests } from './device-requests';
 import { containerMounts } from './mounts';
@@ -39,13 +39,25 @@ export function expectedConfigHash(
   service: string,
   containerIdOf: (service: string) => string,
 ): string {
-  const raw = project.model.services[service]!;
-  return configHash(resolveServiceReferences(raw as ServiceConfig, containerIdOf) as typeof raw);
+  const resolved = resolveServiceReferences(serviceOf(project, service), containerIdOf);
+  return configHash(withoutAbsentDependencies(resolved, project));
+}
+
+/**
+ * Compose runs a project without the services its profiles leave out, and drops the `required: false`
+ * dependencies on them before it hashes a service; so does Berth, or such services would always look changed.
+ */
+function withoutAbsentDependencies(config: ComposeService, project: ComposeProject): ComposeService {
+  if (config.depends_on === undefined) return config;
+  const present = Object.entries(config.depends_on).filter(([name]) => Object.hasOwn(project.model.services, name));
+  if (present.length === Object.keys(config.depends_on).length) return config;
+  const { depends_on: _all, ...rest } = config;
+  return present.length === 0 ? rest : { ...rest, depends_on: Object.fromEntries(present) };
 }
 
 export function containerSpec(input: ContainerSpecInput): ContainerSpec {
   const { project, service, number } = input;
-  const raw = serviceConfig(project.model.services[service]!);
+  const raw = project.model.services[service]!;
   const config = resolveServiceReferences(raw, input.containerIdOf);
   const name = containerName(project.name, service, number, config);
   const hash = expectedConfigHash(project, service, input.containerIdOf);
@@ -127,7 +139,7 @@ export function containerSpec(input: ContainerSpecInput): ContainerSpec {
   return { name, configHash: hash, create: withoutUndefined(create), laterEndpoints };
 }
 
-function environment(config: ServiceConfig): string[] | undefined {
+function environment(config: ComposeService): string[] | undefined {
   const entries = Object.entries(config.environment ?? {}).filter(
     (entry): entry is [string, string] => entry[1] !== null,
   );
@@ -135,7 +147,7 @@ function environment(config: ServiceConfig): string[] | undefined {
 }
 
 /** `tmpfs: [/run:size=16m]` → `{ "/run": "size=16m" }`. */
-function tmpfs(config: ServiceConfig): Record<string, string> | undefined {
+function tmpfs(config: ComposeService): Record<string, string> | undefined {
   if (!config.tmpfs?.length) return undefined;
   return Object.fromEntries(
     config.tmpfs.map((entry) => {

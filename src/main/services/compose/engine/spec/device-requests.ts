@@ -1,5 +1,5 @@
 /** GPU and other device reservations → `HostConfig.DeviceRequests`, from `deploy.resources.reservations.devices` and `gpus:`. */
-import type { DeviceRequestConfig, ServiceConfig } from '../service-config';
+import type { DeviceRequestConfig, ComposeService } from '../../model/service';
 
 export interface DeviceRequest {
   Driver: string;
@@ -11,10 +11,9 @@ export interface DeviceRequest {
 
 const ALL = -1;
 
-export function deviceRequests(config: ServiceConfig): DeviceRequest[] {
+export function deviceRequests(config: ComposeService): DeviceRequest[] {
   const fromDeploy = (config.deploy?.resources?.reservations?.devices ?? []).map((device) => toRequest(device, false));
-  const gpus = config.gpus === 'all' ? [{ count: 'all' }] : (config.gpus ?? []);
-  return [...fromDeploy, ...gpus.map((device) => toRequest(device, true))];
+  return [...fromDeploy, ...(config.gpus ?? []).map((device) => toRequest(device, true))];
 }
 
 /** Compose's rule: neither count nor device_ids means every device. `gpus:` entries imply the gpu capability. */
@@ -30,13 +29,12 @@ function toRequest(device: DeviceRequestConfig, impliesGpu: boolean): DeviceRequ
   };
 }
 
-function count(value: number | string | undefined, deviceIds: string[] | undefined): number {
-  if (value === 'all' || value === ALL) return ALL;
-  if (value === undefined || value === '') return deviceIds ? 0 : ALL;
-  return Number(value);
+function count(value: number | undefined, deviceIds: string[] | undefined): number {
+  if (value === undefined) return deviceIds ? 0 : ALL;
+  return value;
 }
 
-export function requestsGpu(config: ServiceConfig): boolean {
+export function requestsGpu(config: ComposeService): boolean {
   return (
     config.gpus !== undefined ||
     deviceRequests(config).some(

@@ -7,13 +7,7 @@ import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
 import type { ComposeProject } from '../../model/project';
 import { volumeName } from '../naming';
-import {
-  fileObjectsOf,
-  volumesOf,
-  type FileReferenceConfig,
-  type ServiceConfig,
-  type ServiceVolumeConfig,
-} from '../service-config';
+import type { ComposeService, FileReferenceConfig, ServiceVolumeConfig } from '../../model/service';
 import { bytes } from './units';
 
 type MountSettings = NonNullable<NonNullable<Docker.ContainerCreateOptions['HostConfig']>['Mounts']>[number];
@@ -28,7 +22,7 @@ const SECRETS_DIR = '/run/secrets/';
 /** `previousAnonymousVolumes`: target → volume name of the container being replaced, so its data carries over. */
 export function containerMounts(
   project: ComposeProject,
-  config: ServiceConfig,
+  config: ComposeService,
   previousAnonymousVolumes: Map<string, string> = new Map(),
 ): ContainerMounts {
   const binds: string[] = [];
@@ -79,7 +73,7 @@ function volumeMount(
       } as MountSettings;
     }
     case 'volume': {
-      const declared = volume.source ? volumesOf(project.model)[volume.source] : undefined;
+      const declared = volume.source ? (project.model.volumes ?? {})[volume.source] : undefined;
       const source = volume.source ? volumeName(project.name, volume.source, declared) : previous.get(volume.target);
       return {
         ...base,
@@ -104,7 +98,7 @@ function fileMount(
   kind: 'secrets' | 'configs',
   reference: FileReferenceConfig,
 ): MountSettings {
-  const declared = fileObjectsOf(project.model, kind)[reference.source];
+  const declared = (project.model[kind] ?? {})[reference.source];
   if (!declared?.file) {
     const what = kind === 'secrets' ? 'secret' : 'config';
     throw new BerthError(

@@ -6,7 +6,7 @@
  */
 import type { ComposeProject } from '../../model/project';
 import { networkName } from '../naming';
-import { networksOf, type ServiceConfig, type ServiceNetworkConfig } from '../service-config';
+import type { ComposeService, ServiceNetworkConfig } from '../../model/service';
 
 export interface EndpointSettings {
   Aliases: string[];
@@ -24,7 +24,7 @@ export interface ServiceNetworking {
 export const DEFAULT_NETWORK = 'default';
 
 /** The service's networks by key, sorted as Compose attaches them; empty when it uses `network_mode`. */
-export function serviceNetworkKeys(config: ServiceConfig): string[] {
+export function serviceNetworkKeys(config: ComposeService): string[] {
   if (config.network_mode) return [];
   const networks = config.networks ?? { [DEFAULT_NETWORK]: null };
   return Object.keys(networks).sort((a, b) => priority(networks[b]) - priority(networks[a]) || a.localeCompare(b));
@@ -39,11 +39,11 @@ export function serviceNetworking(
   project: ComposeProject,
   service: string,
   containerName: string,
-  config: ServiceConfig,
+  config: ComposeService,
   resolvedNetworkMode: string | undefined,
 ): ServiceNetworking {
   if (resolvedNetworkMode) return { networkMode: resolvedNetworkMode, endpoints: [] };
-  const declared = networksOf(project.model);
+  const declared = project.model.networks ?? {};
   const endpoints = serviceNetworkKeys(config).map((key): [string, EndpointSettings] => {
     const settings = config.networks?.[key] ?? null;
     return [networkName(project.name, key, declared[key]), endpoint(containerName, service, settings)];

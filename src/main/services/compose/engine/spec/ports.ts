@@ -1,11 +1,11 @@
 /** Published and exposed ports → `ExposedPorts` and `HostConfig.PortBindings`. The loader has expanded ranges. */
-import type { PortConfig, ServiceConfig } from '../service-config';
+import type { PortConfig, ComposeService } from '../../model/service';
 
 export function portKey(port: PortConfig): string {
   return `${port.target}/${port.protocol || 'tcp'}`;
 }
 
-export function exposedPorts(config: ServiceConfig): Record<string, object> | undefined {
+export function exposedPorts(config: ComposeService): Record<string, object> | undefined {
   const exposed: Record<string, object> = {};
   for (const port of config.ports ?? []) exposed[portKey(port)] = {};
   // As Compose: `expose` entries go as written; the engine reads a bare number as tcp.
@@ -13,7 +13,7 @@ export function exposedPorts(config: ServiceConfig): Record<string, object> | un
   return Object.keys(exposed).length ? exposed : undefined;
 }
 
-export function portBindings(config: ServiceConfig): Record<string, { HostIp: string; HostPort: string }[]> {
+export function portBindings(config: ComposeService): Record<string, { HostIp: string; HostPort: string }[]> {
   const bindings: Record<string, { HostIp: string; HostPort: string }[]> = {};
   for (const port of config.ports ?? []) {
     (bindings[portKey(port)] ??= []).push({ HostIp: port.host_ip ?? '', HostPort: port.published ?? '' });

@@ -1,5 +1,5 @@
 /** Restart policy, healthcheck, resource limits and ulimits: the parts of a service the engine enforces at run time. */
-import type { ServiceConfig } from '../service-config';
+import type { ComposeService } from '../../model/service';
 import { bytes, nanoCpus, nanoseconds } from './units';
 
 export interface RestartPolicy {
@@ -10,7 +10,7 @@ export interface RestartPolicy {
 const DEPLOY_CONDITIONS: Record<string, string> = { any: 'always', 'on-failure': 'on-failure', none: 'no' };
 
 /** `restart:` wins; else `deploy.restart_policy` (any → always, on-failure, none → no). */
-export function restartPolicy(config: ServiceConfig): RestartPolicy | undefined {
+export function restartPolicy(config: ComposeService): RestartPolicy | undefined {
   if (config.restart) {
     const [name, retries] = config.restart.split(':');
     return { Name: name!, ...(retries ? { MaximumRetryCount: Number(retries) } : {}) };
@@ -32,7 +32,7 @@ export interface HealthConfig {
   Retries?: number;
 }
 
-export function healthcheck(config: ServiceConfig): HealthConfig | undefined {
+export function healthcheck(config: ComposeService): HealthConfig | undefined {
   const check = config.healthcheck;
   if (!check) return undefined;
   if (check.disable) return { Test: ['NONE'] };
@@ -61,7 +61,7 @@ export interface ResourceSettings {
 }
 
 /** Service-level limits win over `deploy.resources.limits`, as in Compose. */
-export function resourceSettings(config: ServiceConfig): ResourceSettings {
+export function resourceSettings(config: ComposeService): ResourceSettings {
   const limits = config.deploy?.resources?.limits;
   const reservations = config.deploy?.resources?.reservations;
   const settings: ResourceSettings = {
@@ -81,12 +81,12 @@ export function resourceSettings(config: ServiceConfig): ResourceSettings {
   return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as ResourceSettings;
 }
 
-function ulimits(config: ServiceConfig): ResourceSettings['Ulimits'] {
+function ulimits(config: ComposeService): ResourceSettings['Ulimits'] {
   const entries = Object.entries(config.ulimits ?? {});
   if (entries.length === 0) return undefined;
   return entries.map(([name, limit]) =>
     typeof limit === 'number'
       ? { Name: name, Soft: limit, Hard: limit }
-      : { Name: name, Soft: limit.soft, Hard: limit.hard },
+      : { Name: name, Soft: limit.soft ?? 0, Hard: limit.hard ?? 0 },
   );
 }

@@ -3,13 +3,13 @@
  * replaces them with `container:<id>` before it hashes and creates the service, so a service sharing a namespace
  * gets a new config hash, and is recreated, whenever the container it shares with is.
  */
-import type { ServiceConfig } from '../service-config';
+import type { ComposeService } from '../../model/service';
 
 const SERVICE_PREFIX = 'service:';
 const CONTAINER_PREFIX = 'container:';
 
 /** The services a service's namespaces and volumes_from point at (they must have a container first). */
-export function referencedServices(config: ServiceConfig): string[] {
+export function referencedServices(config: ComposeService): string[] {
   const names = new Set<string>();
   for (const mode of [config.network_mode, config.ipc, config.pid]) {
     if (mode?.startsWith(SERVICE_PREFIX)) names.add(mode.slice(SERVICE_PREFIX.length));
@@ -21,7 +21,7 @@ export function referencedServices(config: ServiceConfig): string[] {
 }
 
 /** A copy of the service with its service references replaced by `container:<id>` (volumes_from: the bare ID). */
-export function resolveServiceReferences<T extends ServiceConfig>(
+export function resolveServiceReferences<T extends ComposeService>(
   config: T,
   containerIdOf: (service: string) => string,
 ): T {

@@ -1,5 +1,5 @@
 /** Conversions from the model's Go-formatted values to the numbers the Engine API takes. */
-import { parseGoDuration } from '../../normalize/go-duration';
+import { parseGoDuration } from '../../util/go-duration';
 
 /** Byte sizes are written as decimal strings in the model ("536870912"). */
 export function bytes(value: string | number | undefined): number | undefined {

@@ -1,0 +1,284 @@
+import { userInfo } from 'node:os';
+import { Client, type ClientChannel, type ConnectConfig, type PseudoTtyOptions } from 'ssh2';
+import { BerthError } from '@shared/errors';
+import { hostKeyIdentity, knownHostsName } from './host-key';
+import { appendKnownHost, checkHostKey, knownKeyTypes, readKnownHosts } from './known-hosts';
+import { planAuthentication } from './ssh-auth';
+import { authenticationError, changedHostKeyError, revokedHostKeyError, unknownHostKeyError } from './ssh-errors';
+import { parseJumpHop, resolveSshHost, type SshHostQuery, type SshHostSettings } from './ssh-host-config';
+
+export interface SshConnectionOptions {
+  /** Where `~/.ssh` (config, known_hosts, default keys) is. */
+  homeDir: string;
+  /** The ssh-agent socket (SSH_AUTH_SOCK); the config's IdentityAgent wins when set. */
+  agentSocket?: string;
+  /** The local user: the remote user when neither the address nor the config names one. */
+  localUser?: string;
+  /** `/etc/ssh/ssh_config` unless told otherwise; null reads no system file (tests). */
+  systemConfigPath?: string | null;
+  /** Handshake + authentication deadline when the config sets no ConnectTimeout. */
+  readyTimeoutMs?: number;
+  /** The rest of a ProxyJump chain, set for a hop by the connection that jumps through it. */
+  jumpVia?: string;
+}
+
+/** Connections and channels opened so far: how benchmarks and tests count ssh sessions. */
+export interface SshStats {
+  connections: number;
+  channels: number;
+}
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+/** ssh2's host key algorithms, OpenSSH's order; the ones known_hosts holds for the host are asked for first. */
+const HOST_KEY_ALGORITHMS = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+/**
+ * One ssh connection to a host, opened on first use and shared by everything that needs the host: Engine API
+ * channels, port forwards, shells. It reads `~/.ssh/config`, verifies the host key against known_hosts as OpenSSH
+ * does (an unknown key is refused with its fingerprint unless StrictHostKeyChecking says otherwise; a changed or
+ * revoked one always), authenticates with the agent and unencrypted key files, and sends keepalives. After a drop the
+ * next request connects again.
+ */
+export class SshConnection {
+  readonly stats: SshStats = { connections: 0, channels: 0 };
+  private client: Client | null = null;
+  private connecting: Promise<Client> | null = null;
+  private resolved: Promise<SshHostSettings> | null = null;
+  private jump: SshConnection | null = null;
+  private closed = false;
+  private readonly closeListeners = new Set<(cause: Error | undefined) => void>();
+
+  constructor(
+    readonly destination: SshHostQuery,
+    private readonly options: SshConnectionOptions,
+  ) {}
+
+  /** `user@host:port` as the address gave it, for messages. */
+  describe(): string {
+    const { host, port, user } = this.destination;
+    return `${user ? `${user}@` : ''}${host}${port && port !== 22 ? `:${port}` : ''}`;
+  }
+
+  /** The ssh command line that reaches the same host, for fixes: `ssh -p 2222 ada@gpu-box`. */
+  sshCommand(): string {
+    const { host, port, user } = this.destination;
+    return `ssh ${port && port !== 22 ? `-p ${port} ` : ''}${user ? `${user}@` : ''}${host}`;
+  }
+
+  /** The settings OpenSSH would use for this host (read once). */
+  settings(): Promise<SshHostSettings> {
+    this.resolved ??= resolveSshHost(this.destination, {
+      homeDir: this.options.homeDir,
+      localUser: this.options.localUser ?? userInfo().username,
+      systemConfigPath: this.options.systemConfigPath,
+    });
+    return this.resolved;
+  }
+
+  /** The connected client, connecting first if needed; concurrent callers share one handshake. */
+  connect(): Promise<Client> {
+    if (this.closed)
+      return Promise.reject(new BerthError('E_CANCELLED', `The ssh connection to ${this.describe()} was closed.`));
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.handshake().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  /** Runs `command` on the host (through the user's shell, as sshd always does) in a new channel. */
+  async exec(
+    command: string,
+    options: { pty?: PseudoTtyOptions; env?: Record<string, string> } = {},
+  ): Promise<ClientChannel> {
+    const client = await this.connect();
+    return this.openChannel((callback) =>
+      client.exec(command, { pty: options.pty ?? false, env: options.env }, callback),
+    );
+  }
+
+  /** An interactive login shell with a PTY (what `ssh host` opens). */
+  async shell(pty: PseudoTtyOptions, env?: Record<string, string>): Promise<ClientChannel> {
+    const client = await this.connect();
+    return this.openChannel((callback) => client.shell(pty, { env }, callback));
+  }
+
+  /** A channel to `host:port` as seen from the ssh host (`ssh -L`'s far end). */
+  async forwardOut(host: string, port: number): Promise<ClientChannel> {
+    const client = await this.connect();
+    return this.openChannel((callback) => client.forwardOut('127.0.0.1', 0, host, port, callback));
+  }
+
+  /** A channel to a unix socket on the ssh host (OpenSSH's direct-streamlocal), no process started there. */
+  async openUnixSocket(path: string): Promise<ClientChannel> {
+    const client = await this.connect();
+    return this.openChannel((callback) => client.openssh_forwardOutStreamLocal(path, callback));
+  }
+
+  /** Called each time an established connection ends (the next request reconnects). */
+  onClose(listener: (cause: Error | undefined) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
+  /** Ends the connection for good, and its ProxyJump hops. */
+  close(): void {
+    this.closed = true;
+    this.client?.end();
+    this.client = null;
+    this.jump?.close();
+    this.jump = null;
+  }
+
+  private openChannel(
+    open: (callback: (error: Error | undefined, channel: ClientChannel) => void) => void,
+  ): Promise<ClientChannel> {
+    return new Promise((resolve, reject) => {
+      open((error, channel) => {
+        if (error) {
+          reject(
+            new BerthError('E_ENGINE_UNREACHABLE', `ssh to ${this.describe()}: ${error.message}`, { cause: error }),
+          );
+          return;
+        }
+        this.stats.channels += 1;
+        resolve(channel);
+      });
+    });
+  }
+
+  private async handshake(): Promise<Client> {
+    const settings = await this.settings();
+    const destination = `${settings.user}@${settings.hostname}${settings.port === 22 ? '' : `:${settings.port}`}`;
+    const knownHostsFiles = [...settings.userKnownHostsFiles, ...settings.globalKnownHostsFiles];
+    const [entries, auth, sock] = await Promise.all([
+      readKnownHosts(knownHostsFiles),
+      planAuthentication(settings, this.options.agentSocket),
+      this.jumpSocket(settings),
+    ]);
+    const hostName = knownHostsName(settings.hostKeyAlias ?? settings.hostname, settings.port);
+    const preferredTypes = knownKeyTypes(entries, hostName);
+    let refusal: BerthError | null = null;
+
+    const hostVerifier = (key: Buffer, verify: (valid: boolean) => void) => {
+      const identity = hostKeyIdentity(settings.hostKeyAlias ?? settings.hostname, settings.port, key);
+      const verdict = checkHostKey(entries, hostName, key);
+      if (verdict.status === 'known') return verify(true);
+      if (verdict.status === 'changed') refusal = changedHostKeyError(identity, verdict.file, verdict.line);
+      else if (verdict.status === 'revoked') refusal = revokedHostKeyError(identity, verdict.file, verdict.line);
+      else if (settings.strictHostKeyChecking === 'accept-new' || settings.strictHostKeyChecking === 'no') {
+        // As OpenSSH does with accept-new: record the new key, then go on.
+        appendKnownHost(settings.userKnownHostsFiles[0]!, hostName, key, settings.hashKnownHosts).then(
+          () => verify(true),
+          () => verify(true),
+        );
+        return;
+      } else {
+        refusal = unknownHostKeyError(
+          this.sshCommand(),
+          identity,
+          verdict.otherTypes,
+          settings.userKnownHostsFiles[0]!,
+        );
+      }
+      verify(false);
+    };
+
+    const config: ConnectConfig = {
+      host: settings.hostname,
+      port: settings.port,
+      username: settings.user,
+      sock,
+      hostVerifier,
+      authHandler: auth.authHandler,
+      keepaliveInterval: settings.keepaliveIntervalMs,
+      keepaliveCountMax: settings.keepaliveCountMax,
+      readyTimeout: settings.connectTimeoutMs ?? this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+      algorithms: { serverHostKey: orderHostKeyAlgorithms(preferredTypes) as never },
+    };
+
+    const client = new Client();
+    return new Promise<Client>((resolve, reject) => {
+      let ready = false;
+      client.on('error', (error: Error & { level?: string }) => {
+        if (ready) return; // 'close' follows and reports the loss
+        if (refusal) reject(refusal);
+        else if (error.level === 'client-authentication') {
+          reject(authenticationError(destination, settings.user, auth.offered, auth.notes, error));
+        } else reject(transportError(destination, error));
+      });
+      client.on('ready', () => {
+        ready = true;
+        this.stats.connections += 1;
+        this.client = client;
+        resolve(client);
+      });
+      client.on('close', () => {
+        if (!ready) {
+          reject(refusal ?? transportError(destination, new Error('the connection closed during the handshake')));
+          return;
+        }
+        if (this.client === client) this.client = null;
+        for (const listener of [...this.closeListeners]) {
+          try {
+            listener(undefined);
+          } catch {
+            // A listener's failure is its own.
+          }
+        }
+      });
+      client.connect(config);
+    });
+  }
+
+  /** For ProxyJump: a channel through the previous hop, which this connection owns. */
+  private async jumpSocket(settings: SshHostSettings): Promise<ClientChannel | undefined> {
+    const chain = this.options.jumpVia ?? settings.proxyJump;
+    if (!chain) return undefined;
+    const hops = chain
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
+    const last = hops.pop()!;
+    this.jump?.close();
+    this.jump = new SshConnection(parseJumpHop(last), {
+      ...this.options,
+      jumpVia: hops.length > 0 ? hops.join(',') : undefined,
+    });
+    return this.jump.forwardOut(settings.hostname, settings.port);
+  }
+}
+
+function orderHostKeyAlgorithms(knownTypes: string[]): string[] {
+  const known = (algorithm: string) =>
+    knownTypes.includes(algorithm) || (algorithm.startsWith('rsa-sha2') && knownTypes.includes('ssh-rsa'));
+  return [...HOST_KEY_ALGORITHMS.filter(known), ...HOST_KEY_ALGORITHMS.filter((algorithm) => !known(algorithm))];
+}
+
+/** A network or protocol failure before the connection was up, with what to check. */
+function transportError(destination: string, error: Error & { code?: string; level?: string }): BerthError {
+  const code = error.code ? ` (${error.code})` : '';
+  const fix =
+    error.code === 'ECONNREFUSED'
+      ? `Nothing listens for ssh on ${destination.split('@').pop()}: check that sshd runs there and the port is right.`
+      : error.level === 'client-timeout' || /timed out/i.test(error.message)
+        ? `The host did not finish the ssh handshake in time: check the network path, or raise ConnectTimeout for it in ~/.ssh/config.`
+        : `Check that \`ssh ${destination}\` works from this machine without a prompt.`;
+  return new BerthError('E_ENGINE_UNREACHABLE', `ssh to ${destination} failed: ${error.message}${code}`, {
+    fix,
+    cause: error,
+    details: { code: error.code },
+  });
+}
