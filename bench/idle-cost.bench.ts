@@ -1,7 +1,7 @@
 /**
  * What Berth costs while nobody uses it (issue 19): 10 running containers, the app open on the Projects page, then
  * the window hidden. Main's services run in a process of their own (tests/support/bridge/serve-bridge.ts, the same
- * services Electron main runs), the renderer in Chromium. Measured over WINDOW_S seconds each: main-process CPU and
+ * services Electron main runs, bundled as main is), the renderer in Chromium. Measured over WINDOW_S seconds each: main-process CPU and
  * RSS, renderer main-thread task time, and the engine's CPU (dockerd + containerd) against the same window with
  * Berth not running. Goals: main < 1 % of a core when hidden, RSS ≤ 150 MB, engine CPU unchanged (ratio ≈ 1).
  */
@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { TEST_IMAGE } from '../tests/support/require-engine';
@@ -38,7 +39,7 @@ export async function run(): Promise<BenchResult> {
     ),
   );
   const engine = mainEnginePids();
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/bridge/serve-bridge.ts')], {
+  const server = spawn(process.execPath, [await bundledBridgeServer()], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -57,10 +58,14 @@ export async function run(): Promise<BenchResult> {
       return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
     };
     await page.goto(pageUrl);
-    await page.getByText(project).first().waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-      await page.screenshot({ path: path.join(ROOT, '.cache/idle-cost-page.png') });
-      throw error;
-    });
+    await page
+      .getByText(project)
+      .first()
+      .waitFor({ timeout: 30_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: path.join(ROOT, '.cache/idle-cost-page.png') });
+        throw error;
+      });
     await sleep(3_000); // settle after the first load
 
     const measure = async () => {
@@ -96,6 +101,27 @@ export async function run(): Promise<BenchResult> {
     server.kill('SIGTERM');
     await Promise.all(containers.map((container) => container.remove({ force: true }).catch(() => undefined)));
   }
+}
+
+/**
+ * The bridge server bundled to plain JavaScript, as Electron main runs its (bundled) services: run through tsx, the
+ * process would also carry a TypeScript loader, which is not Berth's cost.
+ */
+async function bundledBridgeServer(): Promise<string> {
+  const outfile = path.join(ROOT, '.cache/bench/serve-bridge.cjs');
+  await build({
+    entryPoints: [path.join(ROOT, 'tests/support/bridge/serve-bridge.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    packages: 'external',
+    alias: { '@shared': path.join(ROOT, 'src/shared') },
+    define: { __dirname: JSON.stringify(path.join(ROOT, 'tests/support/bridge')) },
+    logLevel: 'error',
+  });
+  return outfile;
 }
 
 async function firstLine(stream: NodeJS.ReadableStream): Promise<string> {
