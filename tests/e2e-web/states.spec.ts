@@ -96,7 +96,11 @@ test.describe('truthful state on the Projects page', () => {
   test('uptime is computed from the start time and keeps ticking', async ({ page, bridge }) => {
     const name = `berth-e2e-up-${randomUUID().slice(0, 8)}`;
     started.push(name);
-    const dir = await projectFolder(root, name, `services:\n  api:\n    image: ${TEST_IMAGE}\n    command: ${SERVER}\n`);
+    const dir = await projectFolder(
+      root,
+      name,
+      `services:\n  api:\n    image: ${TEST_IMAGE}\n    command: ${SERVER}\n`,
+    );
     await run('docker', ['compose', 'up', '-d'], { cwd: dir });
     // A clock the test can move: the page's timers and Date follow it; the engine's start time stays real.
     await page.clock.install({ time: new Date() });

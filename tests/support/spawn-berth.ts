@@ -36,7 +36,7 @@ export function runBerth(args: string[], options: RunBerthOptions = {}): Promise
   }
   const exitWithinMs = options.exitWithinMs ?? 30_000;
   const started = performance.now();
-  const child = spawn(process.execPath, ["--", BERTH_BIN, ...args], {
+  const child = spawn(process.execPath, ['--', BERTH_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: options.env ?? process.env,
     stdio: ['pipe', 'pipe', 'pipe'],

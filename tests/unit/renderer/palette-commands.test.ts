@@ -1,14 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '@shared/schemas/containers';
 import type { ProjectDetail, ProjectSummary } from '@shared/schemas/projects';
-import type { PaletteCommand } from '../../../src/renderer/src/features/palette/palette-commands';
+import type {
+  PaletteCommand,
+  groupBySection as GroupBySection,
+} from '../../../src/renderer/src/features/palette/palette-commands';
 import type { BerthStore } from '../../../src/renderer/src/stores/store';
 
 // The renderer picks its transport when loaded; give it an inert one (these tests never call main).
 (globalThis as { window?: unknown }).window = { berth: {} };
 
 let paletteCommands: (store: BerthStore) => PaletteCommand[];
-let groupBySection: typeof import('../../../src/renderer/src/features/palette/palette-commands').groupBySection;
+let groupBySection: typeof GroupBySection;
 let matchesQuery: (title: string, query: string) => boolean;
 let pageShortcutIndex: (event: KeyboardEvent) => number | null;
 let isAppShortcut: (event: KeyboardEvent) => boolean;

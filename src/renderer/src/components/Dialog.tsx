@@ -42,7 +42,9 @@ export function Dialog({
           }}
         >
           <RadixDialog.Title className="dialog-title">{title}</RadixDialog.Title>
-          {description && <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>}
+          {description && (
+            <RadixDialog.Description className="dialog-description">{description}</RadixDialog.Description>
+          )}
           <div className="dialog-body">{children}</div>
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </RadixDialog.Content>

@@ -22,7 +22,12 @@ export interface ContainerStatus {
   lastLines: string[];
 }
 
-const SEVERITY_TONES: Record<Diagnosis['severity'], Tone> = { failed: 'bad', warning: 'warn', ok: 'ok', completed: 'idle' };
+const SEVERITY_TONES: Record<Diagnosis['severity'], Tone> = {
+  failed: 'bad',
+  warning: 'warn',
+  ok: 'ok',
+  completed: 'idle',
+};
 
 const LABELS: Record<StatusKind, string> = {
   running: 'running',
@@ -76,7 +81,8 @@ function fromSummary(container: ContainerSummary, now: number): ContainerStatus 
   switch (container.state) {
     case 'running': {
       const recent = container.startedAt !== null && now - container.startedAt < CRASH_LOOP_WINDOW_MS;
-      if (container.restartCount >= CRASH_LOOP_RESTARTS && recent) return make('crash-loop', 'warn', restarts(container));
+      if (container.restartCount >= CRASH_LOOP_RESTARTS && recent)
+        return make('crash-loop', 'warn', restarts(container));
       if (container.health === 'unhealthy') return make('unhealthy', 'bad');
       if (container.health === 'starting') return make('starting', 'warn', 'health check pending');
       const restarted = container.restartCount > 0 ? restarts(container) : null;
@@ -86,7 +92,8 @@ function fromSummary(container: ContainerSummary, now: number): ContainerStatus 
       if (container.oomKilled) return make('oom-killed', 'bad', `out of memory (exit ${code ?? 137})`);
       if (code === 0) return make('completed', 'idle', 'exit 0');
       if (code === null) return make('stopped', 'idle');
-      if (STOP_EXIT_CODES.has(code)) return make('stopped', 'idle', code === 137 ? 'killed (exit 137)' : `exit ${code}`);
+      if (STOP_EXIT_CODES.has(code))
+        return make('stopped', 'idle', code === 137 ? 'killed (exit 137)' : `exit ${code}`);
       return make('error-exit', 'bad', `exit ${code}`);
     case 'restarting':
       return container.restartCount >= CRASH_LOOP_RESTARTS

@@ -26,7 +26,9 @@ function timing(container: ContainerSummary, now: number): string {
 
 export function ContainerRow({ container, gpuLabels, connected, now }: ContainerRowProps) {
   const status = containerStatus(container, connected, now);
-  const stateTip = [status.columnLabel, status.detail, status.fix && `To fix: ${status.fix}`].filter(Boolean).join('\n');
+  const stateTip = [status.columnLabel, status.detail, status.fix && `To fix: ${status.fix}`]
+    .filter(Boolean)
+    .join('\n');
   return (
     <tr
       data-testid="container-row"

@@ -61,15 +61,9 @@ export function StatusBar({ engineControl }: { engineControl?: ReactNode }) {
       )}
       {retryIn !== null && <span className="status-retry">retrying in {retryIn}s</span>}
       <span className="status-slot" data-slot="engine-control">
-        {engineControl ??
-          (engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>)}
+        {engineControl ?? (engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>)}
       </span>
-      <button
-        type="button"
-        className="status-palette"
-        onClick={() => setPaletteOpen(true)}
-        data-testid="open-palette"
-      >
+      <button type="button" className="status-palette" onClick={() => setPaletteOpen(true)} data-testid="open-palette">
         <Command size={13} aria-hidden="true" />
         Commands <Kbd keys={withMod('K')} />
       </button>

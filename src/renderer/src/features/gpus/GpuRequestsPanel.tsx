@@ -42,7 +42,11 @@ export function GpuRequestsPanel({
       {assignmentsError && <ErrorNote error={assignmentsError} testId="gpu-assignments-error" />}
       <ul className="gpu-requests">
         {rows.map((request) => (
-          <li key={`${request.project}/${request.service}`} data-testid="gpu-request" data-service={`${request.project}/${request.service}`}>
+          <li
+            key={`${request.project}/${request.service}`}
+            data-testid="gpu-request"
+            data-service={`${request.project}/${request.service}`}
+          >
             <span>
               <strong>
                 {request.project} / {request.service}

@@ -190,12 +190,7 @@ export function LogsPage() {
             reveal={reveal}
           />
           {newLines > 0 && (
-            <button
-              type="button"
-              className="logs-jump"
-              onClick={() => setFollowing(true)}
-              data-testid="logs-new-lines"
-            >
+            <button type="button" className="logs-jump" onClick={() => setFollowing(true)} data-testid="logs-new-lines">
               <ArrowDownToLine size={14} aria-hidden="true" />
               {countLines(newLines, 'new')} — jump to latest
             </button>

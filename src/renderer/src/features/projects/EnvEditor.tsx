@@ -139,7 +139,10 @@ export function EnvEditor({ directory, onClose }: { directory: string; onClose()
           size="sm"
           icon={<Plus size={14} />}
           onClick={() => {
-            setLines((current) => [...(current ?? []), { kind: 'entry', exported: false, key: 'NEW_VARIABLE', value: '' }]);
+            setLines((current) => [
+              ...(current ?? []),
+              { kind: 'entry', exported: false, key: 'NEW_VARIABLE', value: '' },
+            ]);
             setStatus('dirty');
           }}
         >

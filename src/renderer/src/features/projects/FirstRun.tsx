@@ -33,7 +33,12 @@ function DiscoveredRow({ project, onOpen }: { project: ProjectSummary; onOpen(ke
         <Truncate className="muted mono" text={directory ?? 'folder not on this machine'} />
       </span>
       <span className={`project-summary tone-${summary.tone}`}>{summary.text}</span>
-      <Button size="sm" onClick={() => onOpen(projectKey(project))} data-testid="discovered-project" data-project={project.name}>
+      <Button
+        size="sm"
+        onClick={() => onOpen(projectKey(project))}
+        data-testid="discovered-project"
+        data-project={project.name}
+      >
         Open
       </Button>
       {directory && (
@@ -60,8 +65,8 @@ export function FirstRun({ onChoose, onAdd, onOpen }: FirstRunProps) {
         <h2>Welcome to Berth</h2>
         <p>
           Berth runs your Docker Compose stacks on{' '}
-          {gate.connected ? 'the Docker engine it is connected to' : 'a Docker engine'}. Start from a template below,
-          or open a folder you already have.
+          {gate.connected ? 'the Docker engine it is connected to' : 'a Docker engine'}. Start from a template below, or
+          open a folder you already have.
         </p>
         <div className="welcome-actions">
           <Button icon={<FolderPlus size={15} aria-hidden="true" />} onClick={onAdd} data-testid="add-project">

@@ -69,7 +69,9 @@ export function OperationBanner({
               >
                 Retry
               </Button>
-              {projectError.code === 'E_GPU_UNAVAILABLE' && <StartWithoutGpu projectKey={projectKey} services={operation.services} />}
+              {projectError.code === 'E_GPU_UNAVAILABLE' && (
+                <StartWithoutGpu projectKey={projectKey} services={operation.services} />
+              )}
             </>
           }
         />

@@ -36,8 +36,7 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
   const setProjectsDialog = useBerthStore((state) => state.setProjectsDialog);
   const dialog =
     (requested?.kind === 'down' || requested?.kind === 'env') && requested.projectKey === key ? requested.kind : null;
-  const setDialog = (kind: 'down' | 'env' | null) =>
-    setProjectsDialog(kind ? { kind, projectKey: key } : null);
+  const setDialog = (kind: 'down' | 'env' | null) => setProjectsDialog(kind ? { kind, projectKey: key } : null);
 
   // Reloaded when the list reports other files (COMPOSE_FILE changed in .env, say).
   const files = project.configFiles.join('\n');

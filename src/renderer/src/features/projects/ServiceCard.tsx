@@ -169,9 +169,7 @@ export function ServiceCard(props: ServiceCardProps) {
         )}
       </dl>
       {progress && progress.phase === 'pulling' && <ServiceProgressBar progress={progress} />}
-      {!error && status?.engineError && (
-        <ErrorNote compact error={status.engineError} testId="service-engine-error" />
-      )}
+      {!error && status?.engineError && <ErrorNote compact error={status.engineError} testId="service-engine-error" />}
       {error && (
         <ErrorNote
           compact
@@ -188,7 +186,9 @@ export function ServiceCard(props: ServiceCardProps) {
               >
                 Retry
               </Button>
-              {error.code === 'E_GPU_UNAVAILABLE' && <StartWithoutGpu projectKey={projectKey} services={[service.name]} />}
+              {error.code === 'E_GPU_UNAVAILABLE' && (
+                <StartWithoutGpu projectKey={projectKey} services={[service.name]} />
+              )}
             </>
           }
         />

@@ -16,7 +16,9 @@ export function StartWithoutGpu({ projectKey, services }: { projectKey: string; 
       size="sm"
       icon={<Cpu size={14} aria-hidden="true" />}
       disabled={busy || !gate.connected}
-      title={gate.reason ?? 'Run these services on the CPU: Berth leaves out their GPU request (your files are unchanged).'}
+      title={
+        gate.reason ?? 'Run these services on the CPU: Berth leaves out their GPU request (your files are unchanged).'
+      }
       onClick={() => runCompose(projectKey, 'up', services, { withoutGpu: true })}
       data-testid="start-without-gpu"
     >

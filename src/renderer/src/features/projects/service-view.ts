@@ -65,7 +65,9 @@ export function pendingLabel(operation: OperationState | undefined, service: str
   if (!progress) return null;
   const words = PHASE_WORDS[progress.phase];
   if (!words) return null;
-  return progress.phase === 'pulling' && progress.percent !== null ? `${words} ${Math.round(progress.percent)}%` : words;
+  return progress.phase === 'pulling' && progress.percent !== null
+    ? `${words} ${Math.round(progress.percent)}%`
+    : words;
 }
 
 /** GPUs the services ask for, summed ("all" when one asks for every GPU); 0 when none asks. */

@@ -21,7 +21,10 @@ function useRunningByProject(openProject: string | null): Array<[string, Contain
     }
     const rank = (project: string) => (project === openProject ? 0 : project === STANDALONE ? 2 : 1);
     return [...groups]
-      .map(([project, list]) => [project, list.sort((a, b) => a.name.localeCompare(b.name))] as [string, ContainerSummary[]])
+      .map(
+        ([project, list]) =>
+          [project, list.sort((a, b) => a.name.localeCompare(b.name))] as [string, ContainerSummary[]],
+      )
       .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
   }, [containers, openProject]);
 }

@@ -46,7 +46,12 @@ export function TerminalToolbar({ tab, searchOpen, onSearchOpenChange }: Props) 
           }}
         />
       ) : (
-        <IconButton icon={<Search size={15} />} label="Find" shortcut="Ctrl+Shift+F" onClick={() => onSearchOpenChange(true)} />
+        <IconButton
+          icon={<Search size={15} />}
+          label="Find"
+          shortcut="Ctrl+Shift+F"
+          onClick={() => onSearchOpenChange(true)}
+        />
       )}
       <IconButton
         icon={<Copy size={15} />}

@@ -1,14 +1,4 @@
-import {
-  ArrowUp,
-  Download,
-  FolderPlus,
-  FolderUp,
-  PencilLine,
-  RefreshCw,
-  Ruler,
-  Trash2,
-  Upload,
-} from 'lucide-react';
+import { ArrowUp, Download, FolderPlus, FolderUp, PencilLine, RefreshCw, Ruler, Trash2, Upload } from 'lucide-react';
 import { useRef, useState, type DragEvent } from 'react';
 import type { ErrorPayload } from '@shared/errors';
 import type { BrowseTarget, VolumeEntry } from '@shared/schemas/volumes';
@@ -148,13 +138,24 @@ export function FileBrowser({ target }: { target: BrowseTarget }) {
     >
       <Breadcrumbs rootLabel={targetLabel(target)} path={path} onNavigate={navigate} />
       <div className="toolbar volume-toolbar">
-        <Button size="sm" icon={icon(ArrowUp)} onClick={() => navigate(parentPath(path))} disabled={path === ''} data-testid="volume-up">
+        <Button
+          size="sm"
+          icon={icon(ArrowUp)}
+          onClick={() => navigate(parentPath(path))}
+          disabled={path === ''}
+          data-testid="volume-up"
+        >
           Up
         </Button>
         <Button size="sm" icon={icon(RefreshCw)} onClick={refresh} data-testid="volume-refresh">
           Refresh
         </Button>
-        <Button size="sm" icon={icon(FolderPlus)} onClick={() => setDialog({ kind: 'mkdir' })} data-testid="volume-mkdir">
+        <Button
+          size="sm"
+          icon={icon(FolderPlus)}
+          onClick={() => setDialog({ kind: 'mkdir' })}
+          data-testid="volume-mkdir"
+        >
           New folder
         </Button>
         <Button size="sm" icon={icon(Upload)} onClick={() => fileInput.current?.click()} data-testid="volume-upload">

@@ -6,7 +6,10 @@ export interface FileKind {
 
 const KINDS: Record<string, FileKind> = {
   pt: { label: 'PyTorch checkpoint', hint: 'Load it with torch.load() (it is a pickle: only from sources you trust).' },
-  pth: { label: 'PyTorch checkpoint', hint: 'Load it with torch.load() (it is a pickle: only from sources you trust).' },
+  pth: {
+    label: 'PyTorch checkpoint',
+    hint: 'Load it with torch.load() (it is a pickle: only from sources you trust).',
+  },
   ckpt: { label: 'Model checkpoint', hint: 'Usually PyTorch Lightning: load it with torch.load() or the model class.' },
   safetensors: {
     label: 'safetensors weights',
