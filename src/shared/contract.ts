@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { clusterOperations, clusterStreams } from './domains/cluster-contract';
+import { diskOperations, diskStreams } from './domains/disk-contract';
+import { enginesOperations, enginesStreams } from './domains/engines-contract';
+import { statsOperations, statsStreams } from './domains/stats-contract';
 import type { ErrorPayload, Result } from './errors';
 import type { OPERATION_NAMES, STREAM_KINDS } from './operation-names';
 import { ContainerRefSchema, ContainerSummarySchema } from './schemas/containers';
@@ -97,6 +101,10 @@ export const operations = {
   'volumes.remove': { input: RemoveVolumeInputSchema, output: z.object({ removed: z.string() }) },
   'volumes.prune': { input: PruneInputSchema, output: PruneResultSchema },
   'volumes.revealBindMount': { input: BindMountTargetSchema, output: z.object({ shown: z.boolean() }) },
+  ...statsOperations,
+  ...diskOperations,
+  ...enginesOperations,
+  ...clusterOperations,
 } as const satisfies Record<(typeof OPERATION_NAMES)[number], { input: z.ZodType; output: z.ZodType }>;
 
 export const streams = {
@@ -124,6 +132,10 @@ export const streams = {
   },
   compose: { input: ComposeOperationInputSchema, message: ComposeOperationMessageSchema },
   watch: { input: WatchOpenInputSchema, message: WatchMessageSchema },
+  ...statsStreams,
+  ...diskStreams,
+  ...enginesStreams,
+  ...clusterStreams,
 } as const satisfies Record<(typeof STREAM_KINDS)[number], StreamContract>;
 
 export type Operations = typeof operations;

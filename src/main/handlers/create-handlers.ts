@@ -1,12 +1,16 @@
 import type { BerthServices } from '../services/create-services';
 import { appHandlers } from './app';
+import { clusterHandlers } from './cluster';
 import { containersHandlers } from './containers';
 import type { Desktop } from './desktop';
+import { diskHandlers } from './disk';
 import { engineHandlers } from './engine';
+import { enginesHandlers } from './engines';
 import { gpusHandlers } from './gpus';
 import type { OperationHandlers, StreamFactories } from './handler-types';
 import { logsHandlers } from './logs';
 import { projectsHandlers } from './projects';
+import { statsHandlers } from './stats';
 import { templatesHandlers } from './templates';
 import { terminalsHandlers } from './terminals';
 import { volumesHandlers } from './volumes';
@@ -27,6 +31,10 @@ export function createHandlers(services: BerthServices, desktop: Desktop): Handl
   const volumes = volumesHandlers(services, desktop);
   const terminals = terminalsHandlers(services);
   const logs = logsHandlers(services);
+  const stats = statsHandlers(services, desktop);
+  const disk = diskHandlers(services, desktop);
+  const engines = enginesHandlers(services, desktop);
+  const cluster = clusterHandlers(services, desktop);
   return {
     operations: {
       ...app.operations,
@@ -36,6 +44,10 @@ export function createHandlers(services: BerthServices, desktop: Desktop): Handl
       ...projects.operations,
       ...templates.operations,
       ...volumes.operations,
+      ...stats.operations,
+      ...disk.operations,
+      ...engines.operations,
+      ...cluster.operations,
     },
     streams: {
       ...engine.streams,
@@ -44,6 +56,10 @@ export function createHandlers(services: BerthServices, desktop: Desktop): Handl
       ...volumes.streams,
       ...terminals.streams,
       ...logs.streams,
+      ...stats.streams,
+      ...disk.streams,
+      ...engines.streams,
+      ...cluster.streams,
     },
   };
 }

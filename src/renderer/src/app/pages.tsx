@@ -1,4 +1,15 @@
-import { Boxes, Cpu, FolderKanban, HardDrive, ScrollText, SquareTerminal, type LucideIcon } from 'lucide-react';
+import {
+  Activity,
+  Boxes,
+  Cpu,
+  Database,
+  FolderKanban,
+  HardDrive,
+  Network,
+  ScrollText,
+  SquareTerminal,
+  type LucideIcon,
+} from 'lucide-react';
 import { lazy, type ComponentType } from 'react';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import type { Page } from '../stores/ui-slice';
@@ -68,6 +79,30 @@ export const PAGE_REGISTRY: Record<Page, PageEntry> = {
     component: onDemand(
       () => import('../features/gpus/GpusPage'),
       (module) => module.GpusPage,
+    ),
+  },
+  stats: {
+    icon: Activity,
+    section: 'Resources',
+    component: onDemand(
+      () => import('../features/stats/StatsPage'),
+      (module) => module.StatsPage,
+    ),
+  },
+  disk: {
+    icon: Database,
+    section: 'Resources',
+    component: onDemand(
+      () => import('../features/disk/DiskPage'),
+      (module) => module.DiskPage,
+    ),
+  },
+  cluster: {
+    icon: Network,
+    section: 'Resources',
+    component: onDemand(
+      () => import('../features/cluster/ClusterPage'),
+      (module) => module.ClusterPage,
     ),
   },
 };

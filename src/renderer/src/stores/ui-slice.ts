@@ -2,7 +2,17 @@ import type { StateCreator } from 'zustand';
 import type { BerthStore } from './store';
 
 /** The pages, in sidebar order; Ctrl/Cmd+1…n follow this order. Later pages (images, stats…) are added here. */
-export const PAGES = ['projects', 'containers', 'logs', 'terminals', 'volumes', 'gpus'] as const;
+export const PAGES = [
+  'projects',
+  'containers',
+  'logs',
+  'terminals',
+  'stats',
+  'volumes',
+  'gpus',
+  'disk',
+  'cluster',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_TITLES: Record<Page, string> = {
@@ -12,6 +22,9 @@ export const PAGE_TITLES: Record<Page, string> = {
   volumes: 'Volumes',
   gpus: 'GPUs',
   terminals: 'Terminals',
+  stats: 'Stats',
+  disk: 'Disk',
+  cluster: 'Cluster',
 };
 export type ThemePreference = 'system' | 'light' | 'dark';
 

@@ -1,0 +1,7 @@
+import type { BerthServices } from '../services/create-services';
+import type { Desktop } from './desktop';
+import type { HandlerGroup, OperationsOf } from './handler-types';
+
+export function enginesHandlers(_services: BerthServices, _desktop: Desktop): HandlerGroup<OperationsOf<'engines'>> {
+  return { operations: {}, streams: {} };
+}

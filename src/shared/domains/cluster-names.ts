@@ -1,0 +1,3 @@
+/** The `cluster.*` operations and the stream kinds of this domain (names only: the preload imports this). */
+export const CLUSTER_OPERATION_NAMES = [] as const;
+export const CLUSTER_STREAM_KINDS = [] as const;
