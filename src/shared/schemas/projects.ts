@@ -88,6 +88,8 @@ export const ServiceInfoSchema = z.object({
   ports: z.array(z.object({ published: z.number().nullable(), target: z.number(), protocol: z.string() })),
   gpu: ServiceGpuSchema.nullable(),
   healthcheck: z.boolean(),
+  /** Has `develop.watch` rules (the project's Watch toggle follows them). */
+  watch: z.boolean().optional(),
 });
 export type ServiceInfo = z.infer<typeof ServiceInfoSchema>;
 

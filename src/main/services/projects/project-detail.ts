@@ -52,6 +52,7 @@ function serviceInfo(project: ComposeProject, name: string, service: ComposeServ
     ports: portsOf(service),
     gpu: gpuOf(project.name, name, service, assigned),
     healthcheck: hasHealthcheck(service),
+    watch: (service.develop?.watch?.length ?? 0) > 0,
   };
 }
 

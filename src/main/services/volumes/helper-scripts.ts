@@ -84,7 +84,9 @@ if [ "$p" = ${MOUNT_ROOT} ]; then
   done
 fi
 printf '%s\\0' "$#" "$@"
-find . -mindepth 1 -maxdepth 1 -exec sh -c '${LIST_BATCH}' sh {} +
+# An entry that vanishes between find's readdir and its lstat (a checkpoint rotated, a runtime's temp file) makes find
+# exit 1; the listing is still whole for the directory as it now stands, so only an unreadable directory fails.
+find . -mindepth 1 -maxdepth 1 -exec sh -c '${LIST_BATCH}' sh {} + 2>/dev/null || [ -r . ]
 `;
 
 /** What entry \`$2\` of directory \`$1\` is (the root when \`$2\` is empty): "d", or "f SIZE" for a regular file. */
