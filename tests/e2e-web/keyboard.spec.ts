@@ -17,7 +17,7 @@ test.describe('the keyboard', () => {
     await berth.waitForEngine('connected');
   });
 
-  test('Ctrl+1…6 and Ctrl+K work while a terminal has focus, and never reach the shell', async ({ berth, page }) => {
+  test('Ctrl+1…9 and Ctrl+K work while a terminal has focus, and never reach the shell', async ({ berth, page }) => {
     const terminals = new TerminalPage(page);
     await page.keyboard.press('Control+4');
     await expect(page.getByTestId('page-terminals')).toBeVisible();
@@ -35,6 +35,10 @@ test.describe('the keyboard', () => {
     await xterm.click();
     await page.keyboard.press('Control+6');
     await expect(page.getByTestId('page-gpus')).toBeVisible();
+    await page.keyboard.press('Control+7');
+    await expect(page.getByTestId('page-stats')).toBeVisible();
+    await page.keyboard.press('Control+9');
+    await expect(page.getByTestId('page-cluster')).toBeVisible();
     await berth.goTo('terminals');
 
     // Ctrl+K opens the palette and is not the shell's "kill to end of line": the text after the cursor survives.

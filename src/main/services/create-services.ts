@@ -12,6 +12,7 @@ import { GpuService } from './gpus/gpu-service';
 import { ComposeRunner } from './projects/compose-runner';
 import { ProjectCatalog } from './projects/project-catalog';
 import { ProjectsStore } from './projects/projects-store';
+import { EnginesService } from './remote/engines-service';
 import { TemplatesService } from './templates/templates-service';
 import { VolumeBrowser } from './volumes/volume-browser';
 
@@ -42,6 +43,8 @@ export interface BerthServices {
   catalog: ProjectCatalog;
   templates: TemplatesService;
   volumes: VolumeBrowser;
+  /** The engines Berth knows, and switching the connection between them. */
+  engines: EnginesService;
   /** Whether the connected engine runs on this machine (bind mounts, GPUs and port links depend on it). */
   engineIsLocal(): boolean;
   /** Connects to the engine; resolves after the first attempt, connected or not. */
@@ -70,6 +73,8 @@ export function createServices(options: ServicesOptions): BerthServices {
     docker: () => (connection.getState().status === 'connected' ? connection.getDocker() : null),
   });
   const volumes = new VolumeBrowser({ docker, helperImage: env.BERTH_HELPER_IMAGE || undefined });
+  // Helper containers live on the engine that started them: release them before moving to another one.
+  const engines = new EnginesService({ env, homeDir, stateDir, connection, beforeSwitch: () => volumes.dispose() });
 
   return {
     env,
@@ -84,6 +89,7 @@ export function createServices(options: ServicesOptions): BerthServices {
     catalog,
     templates: new TemplatesService(options.templatesDir),
     volumes,
+    engines,
     engineIsLocal,
     start: () => connection.start(),
     dispose: async () => {

@@ -1,3 +1,28 @@
+import { z } from 'zod';
+import {
+  AcceptHostKeyInputSchema,
+  AcceptHostKeyResultSchema,
+  AddEngineInputSchema,
+  EngineListSchema,
+  EngineNameInputSchema,
+  EngineTestResultSchema,
+  KnownEngineSchema,
+  SwitchEngineResultSchema,
+  TestEngineInputSchema,
+} from '../schemas/engines';
+
 /** The `engines.*` operations and this domain's streams; `contract.ts` joins them with the rest. */
-export const enginesOperations = {} as const;
+export const enginesOperations = {
+  /** Saved engines, docker contexts, DOCKER_HOST and local sockets, with the current one marked. */
+  'engines.list': { input: z.undefined(), output: EngineListSchema },
+  /** Saves an engine (not tested here: the dialog tests first). */
+  'engines.add': { input: AddEngineInputSchema, output: KnownEngineSchema },
+  /** Connects once without switching and says what failed, with the fix (an unknown host key: its fingerprint). */
+  'engines.test': { input: TestEngineInputSchema, output: EngineTestResultSchema },
+  /** Records an ssh host key in known_hosts, only when the host presents exactly the fingerprint accepted. */
+  'engines.acceptHostKey': { input: AcceptHostKeyInputSchema, output: AcceptHostKeyResultSchema },
+  'engines.switch': { input: EngineNameInputSchema, output: SwitchEngineResultSchema },
+  /** Forgets an engine added in Berth. */
+  'engines.remove': { input: EngineNameInputSchema, output: z.object({ removed: z.string() }) },
+} as const;
 export const enginesStreams = {} as const;

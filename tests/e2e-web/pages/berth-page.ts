@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Page as PageId } from '../../../src/renderer/src/stores/ui-slice';
 
 /** Page object for the app shell: sidebar, status bar and the Containers page. */
 export class BerthPage {
@@ -15,7 +16,7 @@ export class BerthPage {
     await expect(this.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   }
 
-  async goTo(page: 'projects' | 'containers' | 'logs' | 'terminals' | 'volumes' | 'gpus'): Promise<void> {
+  async goTo(page: PageId): Promise<void> {
     await this.page.getByTestId(`nav-${page}`).click();
     await expect(this.page.getByTestId(`page-${page}`)).toBeVisible();
   }

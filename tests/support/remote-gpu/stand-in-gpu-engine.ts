@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createEngineClient } from '../../../src/main/services/docker/docker-client';
 import { startPrivateDockerd, type PrivateDockerd } from '../private-dockerd';
 import { FIXTURES_DIR } from '../gpu/fixtures';
 import { loadImage } from '../tls/tls-engine';
@@ -24,6 +25,7 @@ export const LIVE_CAPTURES = join(
 );
 export const STAND_IN_IMAGE = 'berth-test-nvidia-smi:latest';
 export const GLIBC_IMAGE = 'berth-test-glibc:latest';
+const MACHINE_SOCKET = '/var/run/docker.sock';
 
 function readdirSafe(dir: string): string[] {
   try {
@@ -69,25 +71,62 @@ export interface GpuEngine {
  * A private dockerd that accepts GPU requests as a host with the NVIDIA Container Toolkit does: an `nvidia` runtime
  * registered, and `nvidia-container-runtime-hook` on its PATH (dockerd then registers its "nvidia" device driver and
  * adds the hook to GPU containers). The hook is a stand-in that does nothing; the stand-in image brings nvidia-smi.
+ *
+ * It has an engine ID of its own, as another host's engine has. dockerd 20.10 derives `/info`'s ID from its trust
+ * key, /etc/docker/key.json by default — the machine's engine's key, whatever the data root — so without a key of
+ * its own the GPU engine answers with the machine engine's ID. Over ssh Berth then takes the two for the same
+ * engine and skips dial-stdio for a direct channel to /var/run/docker.sock (see findDirectSocket): every request
+ * would reach the machine's engine, which has no NVIDIA runtime.
  */
 export async function startGpuEngine(images: string[]): Promise<GpuEngine> {
-  const bin = mkdtempSync(join(tmpdir(), 'berth-nvidia-hook-'));
-  mkdirSync(bin, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), 'berth-gpu-host-'));
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
   writeFileSync(join(bin, 'nvidia-container-runtime-hook'), '#!/bin/sh\ncat >/dev/null\nexit 0\n', { mode: 0o755 });
   const savedPath = process.env.PATH;
   process.env.PATH = `${bin}:${savedPath ?? ''}`;
   let dockerd: PrivateDockerd;
   try {
-    dockerd = await startPrivateDockerd({ name: 'gpu', runtimes: { nvidia: { path: 'runc' } } });
+    dockerd = await startPrivateDockerd({
+      name: 'gpu',
+      runtimes: { nvidia: { path: 'runc' } },
+      // dockerd creates the key on first start; its ID is then this engine's alone.
+      daemonConfig: { 'deprecated-key-path': join(dir, 'key.json') },
+    });
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   } finally {
     process.env.PATH = savedPath;
   }
-  for (const image of images) await loadImage(dockerd.socketPath, image);
-  return {
-    dockerd,
-    async dispose() {
-      await dockerd.dispose();
-      rmSync(bin, { recursive: true, force: true });
-    },
+  const dispose = async () => {
+    await dockerd.dispose();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await assertOwnEngineId(dockerd.socketPath);
+    for (const image of images) await loadImage(dockerd.socketPath, image);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { dockerd, dispose };
+}
+
+/** Fails when the GPU engine answers with the machine engine's ID: Berth would then reach the wrong engine over ssh. */
+async function assertOwnEngineId(socketPath: string): Promise<void> {
+  const engineId = async (path: string) => {
+    const client = createEngineClient({ transport: 'unix', socketPath: path });
+    try {
+      return ((await client.docker.info()) as { ID?: string }).ID;
+    } finally {
+      client.close();
+    }
+  };
+  const [own, machine] = await Promise.all([engineId(socketPath), engineId(MACHINE_SOCKET)]);
+  if (own === machine) {
+    throw new Error(
+      `The GPU engine answers with the machine engine's ID (${own}); give it a trust key of its own (deprecated-key-path).`,
+    );
+  }
 }

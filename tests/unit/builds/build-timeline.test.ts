@@ -8,6 +8,7 @@ import {
   withBuildEvent,
   type BuildTimeline,
 } from '../../../src/renderer/src/stores/build-timeline';
+import { startedOperation, withProgress } from '../../../src/renderer/src/stores/operation-progress';
 
 const image = 'demo-trainer';
 
@@ -78,5 +79,22 @@ describe('a service build timeline', () => {
     expect(stepTiming({ number: 1, name: 'x', state: 'done', durationMs: 41_234 })).toBe('41.2s');
     expect(stepTiming({ number: 1, name: 'x', state: 'running' })).toBe('');
     expect(isBuildEvent({ kind: 'running', service: 'trainer' })).toBe(false);
+  });
+});
+
+describe('an operation that builds', () => {
+  it('keeps each service timeline and shows the card "building" while steps run', () => {
+    const events: ComposeProgressEvent[] = [
+      { kind: 'building', service: 'trainer', image, builder: 'buildkit' },
+      step(1, 'running'),
+      { kind: 'build-output', service: 'trainer', image, step: 1, stream: 'stdout', elapsedMs: 5, lines: ['pip'] },
+    ];
+    const state = events.reduce(withProgress, startedOperation('up', []));
+    expect(state.progress.trainer?.phase).toBe('building');
+    expect(state.builds.trainer?.steps).toHaveLength(1);
+    expect(state.builds.trainer?.output[1]).toEqual(['pip']);
+    const built = withProgress(state, { kind: 'built', service: 'trainer', image });
+    expect(built.progress.trainer?.phase).toBe('built');
+    expect(built.builds.trainer?.status).toBe('built');
   });
 });

@@ -159,12 +159,13 @@ describe('command palette', () => {
 describe('app shortcuts', () => {
   const key = (init: Partial<KeyboardEvent>) =>
     ({ ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, key: '', code: '', ...init }) as KeyboardEvent;
-  it('are Ctrl/Cmd+1…6 and Ctrl/Cmd+K, by key position, and nothing else', () => {
+  it('are Ctrl/Cmd+1…9 (one per page) and Ctrl/Cmd+K, by key position, and nothing else', () => {
     expect(pageShortcutIndex(key({ ctrlKey: true, key: '4', code: 'Digit4' }))).toBe(3);
     // AZERTY: the key says "'" but it sits where 4 is.
     expect(pageShortcutIndex(key({ ctrlKey: true, key: "'", code: 'Digit4' }))).toBe(3);
     expect(pageShortcutIndex(key({ metaKey: true, key: '6', code: 'Digit6' }))).toBe(5);
-    expect(pageShortcutIndex(key({ ctrlKey: true, key: '7', code: 'Digit7' }))).toBeNull();
+    expect(pageShortcutIndex(key({ ctrlKey: true, key: '9', code: 'Digit9' }))).toBe(8);
+    expect(pageShortcutIndex(key({ ctrlKey: true, key: '0', code: 'Digit0' }))).toBeNull();
     expect(pageShortcutIndex(key({ ctrlKey: true, shiftKey: true, key: '1', code: 'Digit1' }))).toBeNull();
     expect(isAppShortcut(key({ ctrlKey: true, key: 'k', code: 'KeyK' }))).toBe(true);
     // Ctrl+C and Ctrl+D stay the shell's.

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { toErrorPayload } from '@shared/errors';
-import type { LogTarget } from '@shared/schemas/logs';
+import type { LogMarker, LogTarget } from '@shared/schemas/logs';
 import { loadProject } from '../../services/compose/load';
 import { EngineConnection } from '../../services/docker/engine-connection';
 import type { EngineWatch } from '../../services/docker/engine-watch';
@@ -125,7 +125,10 @@ function printLogs(
             });
           }
         },
-        marker: (marker) => context.stdout.write(printer.formatMarker(marker)),
+        // A run that ended cleanly gets no rule: output piped into a script stays the program's own, as with Compose.
+        marker: (marker) => {
+          if (!isCleanExit(marker)) context.stdout.write(printer.formatMarker(marker));
+        },
         caughtUp: () => {},
         notice: (level, text) => {
           if (level === 'warning') context.stderr.write(`berth logs: ${text}\n`);
@@ -148,3 +151,7 @@ function fail(context: CliContext, error: unknown): number {
 }
 
 export const logsCommand: CliCommand = createLogsCommand();
+
+function isCleanExit(marker: LogMarker): boolean {
+  return marker.kind === 'exited' && marker.exitCode === 0 && !marker.oomKilled;
+}

@@ -34,6 +34,7 @@ type Listener<T> = (value: T) => void;
  * Keeps one connection to the engine: connects (ping, info, version), follows `/events`, notices when the engine
  * goes away (the stream ends or a heartbeat ping fails), and reconnects with backoff, resolving the endpoint again
  * each time so a fixed DOCKER_HOST or context is picked up. Attempts never overlap, and timers never throw.
+ * `switchTo` moves it to another engine at run time; listeners see the same states as for any (re)connect.
  */
 export class EngineConnection {
   private readonly options: EngineConnectionOptions;
@@ -52,6 +53,12 @@ export class EngineConnection {
   private inFlight: Promise<void> | null = null;
   private firstAttempt: Promise<void> | null = null;
   private readonly stopController = new AbortController();
+  /** Aborted (and replaced) by each switch, so an attempt at the previous engine ends at once. */
+  private switchController = new AbortController();
+  /** The environment the endpoint is resolved from; a switch replaces it. */
+  private env: NodeJS.ProcessEnv;
+  /** Switches run one after the other. */
+  private switching: Promise<unknown> = Promise.resolve();
   /** Failed attempts (and short-lived connections) in a row; sets the next retry delay. */
   private failures = 0;
   private connectedAt = 0;
@@ -62,6 +69,7 @@ export class EngineConnection {
     this.options = options;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.now = options.now ?? Date.now;
+    this.env = options.env;
     this.state = connectingState(null, this.now());
   }
 
@@ -79,6 +87,40 @@ export class EngineConnection {
       this.clearRetryTimer();
     }
     await this.inFlight?.catch(() => {});
+  }
+
+  /**
+   * Moves to the engine `env` selects (the docker CLI's rules: DOCKER_HOST, DOCKER_CONTEXT…): ends the current
+   * connection or the attempt in flight, tells every listener "connecting" to the new endpoint, and connects. A
+   * switch is not a loss: there is no backoff from the old engine's failures. Resolves with the state after the
+   * first attempt, connected or unreachable (then retried as usual).
+   */
+  switchTo(env: NodeJS.ProcessEnv): Promise<EngineState> {
+    const run = this.switching.then(() => this.switchNow(env));
+    this.switching = run.catch(() => {});
+    return run;
+  }
+
+  private async switchNow(env: NodeJS.ProcessEnv): Promise<EngineState> {
+    if (this.stopped) throw new BerthError('E_CANCELLED', 'The engine connection was stopped.');
+    this.env = env;
+    this.switchController.abort(new BerthError('E_CANCELLED', 'Switched to another engine.'));
+    this.switchController = new AbortController();
+    this.dropConnection();
+    this.clearRetryTimer();
+    await this.inFlight?.catch(() => {});
+    if (this.stopped) return this.state;
+    this.failures = 0;
+    let endpoint: EngineState['endpoint'] = null;
+    try {
+      endpoint = this.resolve().endpoint;
+    } catch {
+      // The attempt reports it, with the fix.
+    }
+    this.setState(connectingState(endpoint, this.now()));
+    this.firstAttempt ??= this.attempt();
+    await this.attempt();
+    return this.state;
   }
 
   getState(): EngineState {
@@ -126,17 +168,23 @@ export class EngineConnection {
     return this.inFlight;
   }
 
+  private resolve(): ResolvedEndpoint {
+    return resolveEndpoint({ ...this.options, env: this.env });
+  }
+
   private async connect(): Promise<void> {
     if (this.stopped) return;
     this.clearRetryTimer();
+    // Stopping, or switching to another engine, ends this attempt.
+    const signal = AbortSignal.any([this.stopController.signal, this.switchController.signal]);
     let resolved: ResolvedEndpoint | null = null;
     let events: EventsSubscription | null = null;
     let client: EngineClient | null = null;
     const generation = ++this.generation;
     try {
-      resolved = resolveEndpoint(this.options);
+      resolved = this.resolve();
       this.requestTimeoutMs = this.options.requestTimeoutMs ?? requestTimeoutFor(resolved.target);
-      const requestOptions = { timeoutMs: this.requestTimeoutMs, signal: this.stopController.signal };
+      const requestOptions = { timeoutMs: this.requestTimeoutMs, signal };
       const session = await connectEngine(resolved, requestOptions);
       client = session.client;
       events = await subscribeToEvents(
@@ -147,7 +195,7 @@ export class EngineConnection {
         },
         requestOptions,
       );
-      if (this.stopped) {
+      if (signal.aborted) {
         events.close();
         client.close();
         return;
@@ -166,7 +214,7 @@ export class EngineConnection {
     } catch (error) {
       events?.close();
       client?.close();
-      if (this.stopped) return;
+      if (signal.aborted) return;
       this.failures += 1;
       const delay = backoffDelay(this.failures, this.backoff);
       const endpoint = resolved?.endpoint ?? null;

@@ -15,6 +15,10 @@ export function startEngineFix(endpoint: Endpoint | null, platform: NodeJS.Platf
         : `Start the engine at ${endpoint.address} and check that this machine can reach it, or unset DOCKER_HOST to use a local engine.`;
     case 'DOCKER_CONTEXT':
     case 'context':
+      // An address being tried before it is saved (the Add engine dialog) has no name yet.
+      if (endpoint.context === undefined) {
+        return `Start the engine at ${endpoint.address} and check that this machine can reach it.`;
+      }
       return (
         `Start the engine of Docker context "${endpoint.context}" (${endpoint.address}), ` +
         'or switch to another one with `docker context use default`' +

@@ -15,6 +15,9 @@ export class FollowedContainer {
   pendingExit: LogMarker | null = null;
   /** The restart marker of a `start` after a `die`, emitted before the new run's first line. */
   pendingRestart: LogMarker | null = null;
+  /** Where the last marker was placed: the next one sorts after it. */
+  lastMarkerTime = '';
+
   /** The engine reported an OOM kill during the current run. */
   oomSeen = false;
   /** Exit code of the last `die` seen; restarts seen since the session began. */

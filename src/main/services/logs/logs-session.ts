@@ -344,18 +344,27 @@ export class LogsSession {
       restartCount: followed.container.restartCount + followed.restartsSeen,
       previousExit: followed.lastExitCode,
     });
+    // Out at once, before the new run's first lines; an exit still waiting for its run's last lines goes first.
+    if (!followed.pendingExit) this.emitPendingMarkers(followed);
   }
 
   /** Exit first, then restart; `exit` alone while the new run's reader hasn't begun. */
   private emitPendingMarkers(followed: FollowedContainer, only?: 'exit'): void {
     if (!this.output.marker) return;
     // After the lines already delivered, whatever the event's own time, so the batcher's sort keeps the order.
-    let after = [followed.cursors.stdout.time, followed.cursors.stderr.time].filter(Boolean).sort().pop() ?? '';
+    let after =
+      [followed.cursors.stdout.time, followed.cursors.stderr.time, followed.lastMarkerTime]
+        .filter(Boolean)
+        .sort()
+        .pop() ?? '';
     for (const kind of only === 'exit' ? (['pendingExit'] as const) : (['pendingExit', 'pendingRestart'] as const)) {
       const marker = followed[kind];
       if (!marker) continue;
-      const placed = atOrAfter(marker, after);
+      // A restarted process can print before the engine stamps its `start` event: the restart marker goes right
+      // after the previous run's last line instead, so the new run's first lines never sort above it.
+      const placed = kind === 'pendingRestart' && after ? { ...marker, time: after } : atOrAfter(marker, after);
       after = placed.time;
+      followed.lastMarkerTime = placed.time;
       this.batcher.add(placed);
       followed[kind] = null;
     }

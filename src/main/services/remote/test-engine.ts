@@ -3,6 +3,7 @@ import { connectEngine } from '../docker/connect-engine';
 import { diagnoseUnreachable } from '../docker/diagnose-unreachable';
 import type { ResolvedEndpoint } from '../docker/engine-target';
 import { remoteFailureOf, type RemoteFailure } from '../docker/ssh/ssh-errors';
+import { engineGpuRuntime, type EngineGpuRuntime } from '../gpus/engine-side/engine-gpu-runtime';
 import { podmanNotes, readPodmanHostInfo } from './podman-compat';
 
 /** Clocks further apart than this make TLS, log timestamps and `--since` misbehave. */
@@ -13,6 +14,8 @@ export type EngineTestResult =
       ok: true;
       endpoint: Endpoint;
       info: EngineInfo;
+      /** What `/info` says about GPUs (runtimes, CDI devices); the host's GPUs themselves need a helper container. */
+      gpus: EngineGpuRuntime;
       elapsedMs: number;
       /** Things that work but deserve a word: clock skew, Podman differences. */
       notes: string[];
@@ -53,7 +56,14 @@ export async function testEngine(
       );
     }
     if (session.info.flavor === 'podman') notes.push(...podmanNotes(podman));
-    return { ok: true, endpoint: resolved.endpoint, info: session.info, elapsedMs: performance.now() - started, notes };
+    return {
+      ok: true,
+      endpoint: resolved.endpoint,
+      info: session.info,
+      gpus: engineGpuRuntime(session.rawInfo),
+      elapsedMs: performance.now() - started,
+      notes,
+    };
   } catch (error) {
     const diagnosis = diagnoseUnreachable(error, resolved.endpoint, options.platform ?? process.platform);
     return {

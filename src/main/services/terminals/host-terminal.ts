@@ -9,8 +9,8 @@ export interface HostTerminalOptions {
   homeDir: string;
 }
 
-function checkDirectory(cwd: string): void {
-  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error('the folder does not exist');
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /**
@@ -22,10 +22,12 @@ export async function startHostTerminal(
   options: HostTerminalOptions,
 ): Promise<TerminalProcess> {
   const shell = options.env.SHELL || '/bin/sh';
-  const cwd = input.cwd ?? options.homeDir;
+  // A project folder moved or deleted since it was added: a shell in the home folder, saying so, beats no shell.
+  const missing = input.cwd !== undefined && !isDirectory(input.cwd);
+  const cwd = input.cwd && !missing ? input.cwd : options.homeDir;
   let pty: IPty;
   try {
-    checkDirectory(cwd);
+    if (!isDirectory(cwd)) throw new Error('the folder does not exist');
     const { spawn } = await import('node-pty');
     pty = spawn(shell, [], {
       name: 'xterm-256color',
@@ -42,7 +44,10 @@ export async function startHostTerminal(
   let exited = false;
   return {
     shell,
-    onData: (listener) => void pty.onData((data) => listener(data as unknown as Uint8Array)),
+    onData: (listener) => {
+      if (missing) listener(Buffer.from(`[berth] ${input.cwd} no longer exists; this shell starts in ${cwd}.\r\n`));
+      pty.onData((data) => listener(data as unknown as Uint8Array));
+    },
     onExit: (listener) =>
       void pty.onExit(({ exitCode, signal }) => {
         exited = true;

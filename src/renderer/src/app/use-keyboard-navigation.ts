@@ -4,7 +4,7 @@ import { PAGES } from '../stores/ui-slice';
 import { useBerthStore } from '../stores/store';
 
 /**
- * Ctrl/Cmd+1…6 switch pages and Ctrl/Cmd+K toggles the command palette, wherever focus is. The listener runs in
+ * Ctrl/Cmd+1…9 switch pages and Ctrl/Cmd+K toggles the command palette, wherever focus is. The listener runs in
  * the capture phase, before any focused widget (a terminal, an editor) can swallow the key.
  */
 export function useKeyboardNavigation(): void {

@@ -1,6 +1,7 @@
 import type { ErrorPayload } from '@shared/errors';
 import type { ComposeProgressEvent, LayerProgress } from '@shared/schemas/compose-progress';
 import type { ComposeAction } from '@shared/schemas/projects';
+import { isBuildEvent, withBuildEvent, type BuildTimeline } from './build-timeline';
 
 export interface ServiceProgress {
   /** The last step reported: pulling, creating, healthy, error… */
@@ -17,24 +18,32 @@ export interface OperationState {
   error: ErrorPayload | null;
   progress: Record<string, ServiceProgress>;
   warnings: string[];
+  /** The builds this operation ran, by service: steps, timings, output. */
+  builds: Record<string, BuildTimeline>;
 }
 
 export function startedOperation(action: ComposeAction, services: string[]): OperationState {
-  return { action, services, status: 'running', error: null, progress: {}, warnings: [] };
+  return { action, services, status: 'running', error: null, progress: {}, warnings: [], builds: {} };
 }
+
+/** A build's steps, output and warnings go to its timeline; the card only needs to know it is building. */
+const BUILD_DETAIL = new Set<ComposeProgressEvent['kind']>(['build-step', 'build-output', 'build-warning']);
 
 /** Folds one progress event into the operation's state (pure, for the store and its tests). */
 export function withProgress(state: OperationState, event: ComposeProgressEvent): OperationState {
   if (event.kind === 'warning') return { ...state, warnings: [...state.warnings, event.message] };
   if (event.kind === 'resource') return state;
+  const builds = isBuildEvent(event)
+    ? { ...state.builds, [event.service]: withBuildEvent(state.builds[event.service], event) }
+    : state.builds;
   const previous = state.progress[event.service];
   const next: ServiceProgress = {
-    phase: event.kind,
+    phase: BUILD_DETAIL.has(event.kind) ? 'building' : event.kind,
     percent: event.kind === 'pulling' ? event.percent : event.kind === 'pulled' ? 100 : (previous?.percent ?? null),
     layers: event.kind === 'pulling' ? event.layers : (previous?.layers ?? []),
     error: event.kind === 'error' ? event.message : (previous?.error ?? null),
   };
-  return { ...state, progress: { ...state.progress, [event.service]: next } };
+  return { ...state, builds, progress: { ...state.progress, [event.service]: next } };
 }
 
 export function finished(state: OperationState, error?: ErrorPayload): OperationState {

@@ -7,9 +7,10 @@ export const PAGES = [
   'containers',
   'logs',
   'terminals',
-  'stats',
+  // Ctrl+5 and Ctrl+6 kept their pages when Stats, Disk and Cluster came.
   'volumes',
   'gpus',
+  'stats',
   'disk',
   'cluster',
 ] as const;

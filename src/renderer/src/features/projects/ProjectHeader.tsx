@@ -19,7 +19,9 @@ import { api } from '../../lib/api';
 import { useEngineGate } from '../../status/engine-gate';
 import type { ProjectSummaryView } from '../../status/project-summary';
 import type { OperationState } from '../../stores/operation-progress';
+import { projectRef } from '../../stores/project-key';
 import { useBerthStore } from '../../stores/store';
+import { WatchToggle } from '../builds/WatchToggle';
 import { openLogs } from '../logs/logs-target';
 import { openHostShell } from '../terminals/open-terminal';
 
@@ -31,6 +33,8 @@ interface ProjectHeaderProps {
   /** The compose files loaded: Up and Pull need them. */
   loaded: boolean;
   hasContainers: boolean;
+  /** Some service has `develop.watch` rules: the Watch toggle shows. */
+  watchable: boolean;
   onDown(): void;
   onEditEnv(): void;
 }
@@ -40,7 +44,7 @@ interface ProjectHeaderProps {
  * Logs, and the rest in a menu; Down, which removes containers, is red and last.
  */
 export function ProjectHeader(props: ProjectHeaderProps) {
-  const { projectKey, project, summary, operation, loaded, hasContainers, onDown, onEditEnv } = props;
+  const { projectKey, project, summary, operation, loaded, hasContainers, watchable, onDown, onEditEnv } = props;
   const runCompose = useBerthStore((state) => state.runCompose);
   const removeProject = useBerthStore((state) => state.removeProject);
   const loadProjects = useBerthStore((state) => state.loadProjects);
@@ -166,6 +170,15 @@ export function ProjectHeader(props: ProjectHeaderProps) {
         >
           Logs
         </Button>
+        {watchable && (
+          <WatchToggle
+            projectKey={projectKey}
+            project={projectRef(project)}
+            disabledReason={
+              gate.reason ?? (running ? undefined : 'Start the project first: watch syncs into running containers.')
+            }
+          />
+        )}
         <Menu entries={entries} testId="project-menu" label="More" />
       </div>
     </header>

@@ -1,10 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import type { ProjectSummary } from '@shared/schemas/projects';
 import { ErrorNote } from '../../components/ErrorNote';
+import { BuildTimeline } from '../builds/BuildTimeline';
 import { useEngineGate } from '../../status/engine-gate';
 import { projectSummary } from '../../status/project-summary';
 import { projectKey } from '../../stores/project-key';
 import { useBerthStore } from '../../stores/store';
+import { useStatsInterest } from '../stats/stats-feed';
 import { DownDialog } from './DownDialog';
 import { EnvEditor } from './EnvEditor';
 import { OperationBanner } from './OperationBanner';
@@ -31,6 +33,8 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
   const errors = useBerthStore((state) => state.serviceErrors[key]);
   const containers = useBerthStore((state) => state.containers);
   const gate = useEngineGate();
+  // Its cards show live figures: only this project's containers are sampled, and only while it is on screen.
+  useStatsInterest(gate.connected ? { projects: [project.name] } : null);
   const byService = useMemo(() => containersByService(containers, project.name), [containers, project.name]);
   const requested = useBerthStore((state) => state.projectsDialog);
   const setProjectsDialog = useBerthStore((state) => state.setProjectsDialog);
@@ -62,6 +66,7 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
         operation={operation}
         loaded={Boolean(detail)}
         hasContainers={byService.size > 0}
+        watchable={detail?.services.some((service) => service.watch) ?? false}
         onDown={() => setDialog('down')}
         onEditEnv={() => setDialog('env')}
       />
@@ -77,6 +82,10 @@ export function ProjectView({ project }: { project: ProjectSummary }) {
       {operation && operation.status !== 'done' && (
         <OperationBanner projectKey={key} project={project.name} operation={operation} />
       )}
+      {operation &&
+        Object.entries(operation.builds).map(([service, timeline]) => (
+          <BuildTimeline key={service} service={service} timeline={timeline} />
+        ))}
       {dialog === 'down' && (
         <DownDialog
           project={project.name}

@@ -19,6 +19,7 @@ import { useEngineGate } from '../../status/engine-gate';
 import { useBerthStore } from '../../stores/store';
 import type { ServiceProgress } from '../../stores/operation-progress';
 import { openLogs } from '../logs/logs-target';
+import { ServiceFigures } from '../stats/ServiceFigures';
 import { openContainerShell } from '../terminals/open-terminal';
 import { ServiceProgressBar } from './ServiceProgressBar';
 import { StartWithoutGpu } from './StartWithoutGpu';
@@ -168,6 +169,7 @@ export function ServiceCard(props: ServiceCardProps) {
           </>
         )}
       </dl>
+      {running && <ServiceFigures project={project} service={service.name} />}
       {progress && progress.phase === 'pulling' && <ServiceProgressBar progress={progress} />}
       {!error && status?.engineError && <ErrorNote compact error={status.engineError} testId="service-engine-error" />}
       {error && (

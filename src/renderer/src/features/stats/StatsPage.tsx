@@ -1,8 +1,96 @@
-/** Live resource use (being built). */
+import { useMemo, useState } from 'react';
+import { useEngineGate } from '../../status/engine-gate';
+import { MemoryBar } from './MemoryBar';
+import { useStatsData, useStatsInterest } from './stats-feed';
+import { formatMemory, formatPercent, formatRate } from './stats-format';
+import { nextSort, sortedStatsRows, type StatsSort, type StatsSortKey } from './stats-table-rows';
+
+const COLUMNS: Array<{ key: StatsSortKey; label: string; numeric?: boolean }> = [
+  { key: 'name', label: 'Container' },
+  { key: 'project', label: 'Project · service' },
+  { key: 'cpu', label: 'CPU %', numeric: true },
+  { key: 'memory', label: 'Memory', numeric: true },
+  { key: 'memoryPercent', label: 'Mem %', numeric: true },
+  { key: 'net', label: 'Net rx / tx', numeric: true },
+  { key: 'block', label: 'Disk read / write', numeric: true },
+  { key: 'pids', label: 'PIDs', numeric: true },
+];
+
+const ALL = { all: true };
+
+/** Every running container of the engine, live, like `docker stats`: sortable by any column. */
 export function StatsPage() {
+  const gate = useEngineGate();
+  useStatsInterest(gate.connected ? ALL : null);
+  const targets = useStatsData((data) => data.targets);
+  const history = useStatsData((data) => data.history);
+  const notice = useStatsData((data) => data.notice);
+  const [sort, setSort] = useState<StatsSort>({ key: 'cpu', descending: true });
+  const rows = useMemo(
+    () =>
+      sortedStatsRows(
+        (targets ?? []).map((target) => ({ target, latest: history[target.id]?.at(-1) })),
+        sort,
+      ),
+    [targets, history, sort],
+  );
+
+  if (!gate.connected) return <p className="empty">{gate.reason} Figures appear when it is back.</p>;
+  if (targets === null) return <p className="empty">Reading the running containers…</p>;
+  if (targets.length === 0)
+    return <p className="empty">No container is running. Start a project and its figures show here.</p>;
+
   return (
-    <section className="page">
-      <h1>Live resource use</h1>
-    </section>
+    <div className="stats-page table-frame">
+      {notice && <p className="warning">{notice}</p>}
+      <table className="data-table stats-table" data-testid="stats-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                className={column.numeric ? 'numeric' : undefined}
+                aria-sort={sort.key === column.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+              >
+                <button type="button" onClick={() => setSort(nextSort(sort, column.key))}>
+                  {column.label}
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ target, latest }) => (
+            <tr key={target.id} data-testid="stats-row" data-container={target.name}>
+              <td className="mono">{target.name}</td>
+              <td>{target.project ? `${target.project} · ${target.service ?? ''}` : '—'}</td>
+              <td className="numeric" data-testid="stats-cpu">
+                {formatPercent(latest?.cpuPercent ?? null)}
+              </td>
+              <td className="numeric" data-testid="stats-memory">
+                {latest ? formatMemory(latest.memoryBytes, latest.memoryLimited ? latest.memoryLimitBytes : null) : '—'}
+                {latest?.memoryLimited && (
+                  <MemoryBar
+                    used={latest.memoryBytes}
+                    limit={latest.memoryLimitBytes}
+                    label={`Memory of ${target.name} against its limit`}
+                  />
+                )}
+              </td>
+              <td className="numeric">{latest ? formatPercent(latest.memoryPercent) : '—'}</td>
+              <td className="numeric">
+                {formatRate(latest?.netRxRate ?? null)} / {formatRate(latest?.netTxRate ?? null)}
+              </td>
+              <td className="numeric">
+                {formatRate(latest?.blockReadRate ?? null)} / {formatRate(latest?.blockWriteRate ?? null)}
+              </td>
+              <td className="numeric" data-testid="stats-pids">
+                {latest?.pids ?? '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

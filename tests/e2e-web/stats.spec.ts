@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from './fixtures';
+import { BerthPage } from './pages/berth-page';
+import { ProjectsPage } from './pages/projects-page';
+import { TEST_IMAGE } from '../support/require-engine';
+
+const run = promisify(execFile);
+
+test.describe('live resource use against the real engine', () => {
+  let root: string;
+  let name: string;
+
+  test.beforeEach(async ({ engine, berth }) => {
+    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
+    root = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-stats-'));
+    name = `berth-e2e-stats-${randomUUID().slice(0, 8)}`;
+    await berth.waitForEngine('connected');
+  });
+
+  test.afterEach(async () => {
+    await run('docker', ['compose', '-p', name, 'down', '--timeout', '0']).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('service cards show CPU and memory against the limit; the Stats page lists and sorts every container', async ({
+    page,
+  }) => {
+    const dir = path.join(root, name);
+    await mkdir(dir);
+    await writeFile(
+      path.join(dir, 'compose.yaml'),
+      `name: ${name}
+services:
+  worker:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+    mem_limit: 64m
+`,
+    );
+    const projects = new ProjectsPage(page);
+    await projects.addFolder(dir);
+    await projects.view(name).getByTestId('project-up').click();
+    const card = projects.card(name, 'worker');
+    await expect(card).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+
+    // Two readings give a CPU figure; the limit is the container's own 64 MiB.
+    await expect(card.getByTestId('service-cpu')).toHaveText(/^\d+(\.\d)?%$/, { timeout: 20_000 });
+    await expect(card.getByTestId('service-memory')).toContainText('/ 64 MB');
+    await expect(card.getByTestId('memory-bar')).toHaveAttribute('data-tone', 'ok');
+
+    const shell = new BerthPage(page);
+    await shell.goTo('stats');
+    const row = page.locator(`[data-testid="stats-row"][data-container="${name}-worker-1"]`);
+    await expect(row).toBeVisible({ timeout: 20_000 });
+    await expect(row).toContainText(`${name} · worker`);
+    await expect(row.getByTestId('stats-pids')).toHaveText(/^\d+$/);
+
+    const pidsHeader = page.getByRole('columnheader', { name: 'PIDs' });
+    await pidsHeader.getByRole('button').click();
+    await expect(pidsHeader).toHaveAttribute('aria-sort', 'descending');
+    await pidsHeader.getByRole('button').press('Enter');
+    await expect(pidsHeader).toHaveAttribute('aria-sort', 'ascending');
+  });
+});
