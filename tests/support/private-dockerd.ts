@@ -76,7 +76,13 @@ export async function startPrivateDockerd(options: PrivateDockerdOptions = {}): 
   const logPath = join(root, 'dockerd.log');
   const configPath = join(root, 'daemon.json');
   const execRoot = join(root, 'exec');
-  const daemonConfig = { ...(options.runtimes ? { runtimes: options.runtimes } : {}), ...options.daemonConfig };
+  const daemonConfig = {
+    // dockerd 20.10 takes `/info`'s ID from /etc/docker/key.json whatever its data root: a key of its own gives this
+    // engine an ID of its own, as another host's engine has (Berth tells engines apart by it).
+    'deprecated-key-path': join(root, 'key.json'),
+    ...(options.runtimes ? { runtimes: options.runtimes } : {}),
+    ...options.daemonConfig,
+  };
   writeFileSync(configPath, JSON.stringify(daemonConfig, null, 2));
   const inNamespace = namespaceCommand(options.networkNamespace);
   const network = createPrivateBridge(inNamespace);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pruneConfirmation } from './volumes';
 
 /** One line of `docker system df`: how many, how many in use, their size and what removing the unused frees. */
 export const DiskCategorySchema = z.object({
@@ -147,3 +148,120 @@ export const PruneResultSchema = z.object({
   reclaimedBytes: z.number(),
 });
 export type PruneResult = z.infer<typeof PruneResultSchema>;
+
+/** An image as the engine names it by id: `sha256:<64 hex>`, or a prefix of the hex of at least 12 digits. */
+export const ImageIdSchema = z
+  .string()
+  .regex(/^(sha256:)?[0-9a-f]{12,64}$/, 'an image id (sha256:… or at least 12 hex digits)');
+
+/** The whole id, as the image list gives it: removal never guesses which image a short id meant. */
+export const FullImageIdSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'a full image id (sha256:<64 hex digits>)');
+
+export const ImagesInputSchema = z
+  .object({
+    /** With the intermediate images of classic builds. */
+    all: z.boolean().default(false),
+  })
+  .strict()
+  .optional();
+
+export const ImageHistoryInputSchema = z.object({ image: ImageIdSchema }).strict();
+
+/** The words the UI sends with "Remove N images": the count must match the list the user saw. */
+export function removeImagesConfirmation(count: number): string {
+  return `remove ${count} image${count === 1 ? '' : 's'}`;
+}
+
+export const RemoveImagesInputSchema = z
+  .object({
+    /** The images the user selected; each goes with all its tags. */
+    ids: z.array(FullImageIdSchema).min(1).max(500),
+    /** `removeImagesConfirmation(ids.length)`. */
+    confirmText: z.string().max(100),
+  })
+  .strict();
+
+export const SkippedItemSchema = PruneItemSchema.extend({ reason: z.string() });
+
+export const RemoveImagesResultSchema = z.object({
+  removed: z.array(PruneItemSchema),
+  /** Left alone, with why: used by a container, gone already, or refused by the engine. */
+  skipped: z.array(SkippedItemSchema),
+  /** What the removed images alone held (at least this much was freed). */
+  reclaimedBytes: z.number(),
+});
+export type RemoveImagesResult = z.infer<typeof RemoveImagesResultSchema>;
+
+/** What the Disk page's "Clean up" may remove; volumes only when chosen (and then typed to confirm). */
+export const CleanupSelectionSchema = z
+  .object({
+    /** Stopped containers (exited, created, dead); their volumes stay. */
+    containers: z.boolean().default(false),
+    /** `dangling`: untagged and unused; `unused`: every image no container uses (includes dangling). */
+    images: z.enum(['none', 'dangling', 'unused']).default('none'),
+    buildCache: z.boolean().default(false),
+    /** Volumes no container mounts: their data is deleted for good. */
+    volumes: z.boolean().default(false),
+    /** Only containers, images and volumes with these labels (`key` or `key=value`, all must match). */
+    labels: z.array(z.string().min(1).max(400)).max(50).default([]),
+  })
+  .strict()
+  .refine((s) => s.containers || s.images !== 'none' || s.buildCache || s.volumes, {
+    message: 'choose at least one kind of thing to clean up',
+  })
+  .refine((s) => s.labels.length === 0 || !s.buildCache, {
+    message: 'build cache has no labels: clean it up without a label filter',
+  });
+export type CleanupSelection = z.infer<typeof CleanupSelectionSchema>;
+export type CleanupSelectionRequest = z.input<typeof CleanupSelectionSchema>;
+
+export const CleanupKindSchema = z.enum(['containers', 'images', 'build-cache', 'volumes']);
+export type CleanupKind = z.infer<typeof CleanupKindSchema>;
+
+export const CleanupSectionSchema = z.object({
+  kind: CleanupKindSchema,
+  items: z.array(PruneItemSchema),
+  reclaimableBytes: z.number(),
+});
+export type CleanupSection = z.infer<typeof CleanupSectionSchema>;
+
+/** Everything one clean-up would remove, by kind; `token` confirms exactly this list. */
+export const CleanupPlanSchema = z.object({
+  token: z.string(),
+  sections: z.array(CleanupSectionSchema),
+  itemCount: z.number().int(),
+  reclaimableBytes: z.number(),
+  expiresAt: z.number(),
+});
+export type CleanupPlan = z.infer<typeof CleanupPlanSchema>;
+
+/**
+ * What confirms a clean-up: with volumes, the user types `delete N volumes` (as the volume page's prune asks);
+ * without, the confirm button sends `remove N items` for the list it showed.
+ */
+export function cleanupConfirmation(plan: Pick<CleanupPlan, 'sections' | 'itemCount'>): string {
+  const volumes = plan.sections.find((section) => section.kind === 'volumes')?.items.length ?? 0;
+  if (volumes > 0) return pruneConfirmation(volumes);
+  return `remove ${plan.itemCount} item${plan.itemCount === 1 ? '' : 's'}`;
+}
+
+export const CleanupInputSchema = z
+  .object({
+    token: z.string().uuid(),
+    /** `cleanupConfirmation(plan)`. */
+    confirmText: z.string().max(100),
+  })
+  .strict();
+
+export const CleanupResultSchema = z.object({
+  sections: z.array(
+    z.object({
+      kind: CleanupKindSchema,
+      removed: z.array(PruneItemSchema),
+      skipped: z.array(SkippedItemSchema),
+      reclaimedBytes: z.number(),
+    }),
+  ),
+  reclaimedBytes: z.number(),
+});
+export type CleanupResult = z.infer<typeof CleanupResultSchema>;

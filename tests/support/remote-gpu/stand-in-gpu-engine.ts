@@ -72,11 +72,8 @@ export interface GpuEngine {
  * registered, and `nvidia-container-runtime-hook` on its PATH (dockerd then registers its "nvidia" device driver and
  * adds the hook to GPU containers). The hook is a stand-in that does nothing; the stand-in image brings nvidia-smi.
  *
- * It has an engine ID of its own, as another host's engine has. dockerd 20.10 derives `/info`'s ID from its trust
- * key, /etc/docker/key.json by default — the machine's engine's key, whatever the data root — so without a key of
- * its own the GPU engine answers with the machine engine's ID. Over ssh Berth then takes the two for the same
- * engine and skips dial-stdio for a direct channel to /var/run/docker.sock (see findDirectSocket): every request
- * would reach the machine's engine, which has no NVIDIA runtime.
+ * It must not pass for the machine's engine: over ssh Berth would then skip dial-stdio for a direct channel to
+ * /var/run/docker.sock (see findDirectSocket), and every request would reach an engine with no NVIDIA runtime.
  */
 export async function startGpuEngine(images: string[]): Promise<GpuEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-gpu-host-'));
@@ -90,8 +87,6 @@ export async function startGpuEngine(images: string[]): Promise<GpuEngine> {
     dockerd = await startPrivateDockerd({
       name: 'gpu',
       runtimes: { nvidia: { path: 'runc' } },
-      // dockerd creates the key on first start; its ID is then this engine's alone.
-      daemonConfig: { 'deprecated-key-path': join(dir, 'key.json') },
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import {
   type PruneScopeRequest,
 } from '@shared/schemas/disk';
 import { COMPOSE_LABELS } from '../compose/labels';
-import type { RawDf } from './system-df';
+import { readDf } from './engine-df';
 
 const STOPPED = ['exited', 'created', 'dead'];
 const PLAN_TTL_MS = 10 * 60_000;
@@ -103,7 +103,7 @@ export class PruneService {
 
   /** Unused images (dangling ones, or all unused with `scope.all`), sized by what they alone hold. */
   private async imageCandidates(scope: PruneScope): Promise<PruneItem[]> {
-    const df = (await this.docker.df()) as RawDf;
+    const df = await readDf(this.docker);
     const parents = new Set((df.Images ?? []).map((image) => image.ParentId).filter(Boolean));
     return (df.Images ?? [])
       .filter((image) => (image.Containers ?? 0) <= 0 && matchesLabels(image.Labels ?? {}, scope))
@@ -125,7 +125,7 @@ export class PruneService {
 
   /** Build cache records not in use (what `docker builder prune -a` removes), optionally by description. */
   private async buildCacheCandidates(scope: PruneScope): Promise<PruneItem[]> {
-    const df = (await this.docker.df()) as RawDf;
+    const df = await readDf(this.docker);
     return (df.BuildCache ?? [])
       .filter((record) => !record.InUse)
       .filter((record) => !scope.description || (record.Description ?? '').includes(scope.description))
@@ -202,7 +202,8 @@ function labelFilter(scope: PruneScope): { label?: string[] } {
   return labels.length > 0 ? { label: labels } : {};
 }
 
-function matchesLabels(labels: Record<string, string>, scope: PruneScope): boolean {
+/** Whether an object's labels have every label of the scope (`key` or `key=value`). */
+export function matchesLabels(labels: Record<string, string>, scope: PruneScope): boolean {
   return scopeLabels(scope).every((wanted) => {
     const [key, ...rest] = wanted.split('=');
     return rest.length === 0 ? key! in labels : labels[key!] === rest.join('=');

@@ -13,6 +13,7 @@ import type {
   VolumeDisk,
 } from '@shared/schemas/disk';
 import { COMPOSE_LABELS } from '../compose/labels';
+import { readDf } from './engine-df';
 
 /** The parts of the df answer Berth reads. Sizes are -1 where the engine didn't compute them. */
 export interface RawDf {
@@ -55,7 +56,7 @@ export interface RawDf {
 }
 
 export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
-  return summarizeDiskUsage((await docker.df()) as RawDf);
+  return summarizeDiskUsage(await readDf(docker));
 }
 
 const known = (size: number | undefined) => (size !== undefined && size >= 0 ? size : null);

@@ -15,7 +15,8 @@ const ID_TIMEOUT_MS = 30_000;
  * on the host (OpenSSH's direct-streamlocal: no remote process, no shell start-up — a `.bashrc` that initialises
  * conda costs seconds per dial-stdio channel). Only when it is provably the same engine: `/info`'s ID through a
  * direct channel equals the ID through dial-stdio, which decides as the docker CLI would (the remote user's own
- * DOCKER_HOST or context). Resolves to the socket path, or null to keep using dial-stdio.
+ * DOCKER_HOST or context), and so does its data root: a 20.10 engine takes its ID from /etc/docker/key.json whatever
+ * its data root, so two engines on one host can share an ID. Resolves to the socket path, or null to keep using dial-stdio.
  */
 export async function findDirectSocket(
   connection: SshConnection,
@@ -29,9 +30,9 @@ export async function findDirectSocket(
       continue; // not there, not allowed (permissions, AllowStreamLocalForwarding no)
     }
     const [directId, viaDocker] = await Promise.all([
-      engineId(direct),
+      engineIdentity(direct),
       connection.exec(DIAL_STDIO_COMMAND).then(
-        (channel) => engineId(new ChannelSocket(channel)),
+        (channel) => engineIdentity(new ChannelSocket(channel)),
         () => null,
       ),
     ]);
@@ -40,8 +41,8 @@ export async function findDirectSocket(
   return null;
 }
 
-/** `/info`'s ID over one connection (closed afterwards); null when it doesn't answer like an engine. */
-function engineId(socket: Duplex): Promise<string | null> {
+/** `/info`'s ID and data root over one connection (closed afterwards); null when it doesn't answer like an engine. */
+function engineIdentity(socket: Duplex): Promise<string | null> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => finish(null), ID_TIMEOUT_MS);
     const finish = (id: string | null) => {
@@ -56,8 +57,11 @@ function engineId(socket: Duplex): Promise<string | null> {
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           try {
-            const id = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { ID?: unknown }).ID;
-            finish(typeof id === 'string' && id !== '' ? id : null);
+            const info = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+              ID?: unknown;
+              DockerRootDir?: unknown;
+            };
+            finish(typeof info.ID === 'string' && info.ID !== '' ? `${info.ID} ${String(info.DockerRootDir)}` : null);
           } catch {
             finish(null);
           }
