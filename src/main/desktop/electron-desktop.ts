@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, shell } from 'electron';
+import { app, dialog, Notification, shell } from 'electron';
 import type { Desktop } from '../handlers/desktop';
 
 /** The Desktop port on Electron: native dialogs, the file manager and the default browser. */
@@ -18,4 +18,7 @@ export const electronDesktop: Desktop = {
   },
   showInFolder: (hostPath) => shell.showItemInFolder(hostPath),
   openExternal: (url) => shell.openExternal(url),
+  notify(title, body) {
+    if (Notification.isSupported()) new Notification({ title, body }).show();
+  },
 };

@@ -11,6 +11,8 @@ export interface Desktop extends SaveLocationPicker {
   showInFolder(hostPath: string): void | Promise<void>;
   /** Opens a URL that already passed the allowlist, in the user's browser. */
   openExternal(url: string): Promise<void>;
+  /** A system notification (a service died…); the app shows its own toast as well. */
+  notify(title: string, body: string): void;
 }
 
 /** No desktop: dialogs answer "cancelled", nothing is revealed or opened. */
@@ -19,4 +21,5 @@ export const HEADLESS_DESKTOP: Desktop = {
   chooseSavePath: async () => null,
   showInFolder: () => {},
   openExternal: async () => {},
+  notify: () => {},
 };

@@ -1,4 +1,5 @@
 import type { BerthServices } from '../services/create-services';
+import { createNoticesSource } from '../services/diagnostics/notices-source';
 import { gpuFiguresReader } from '../services/stats/gpu-figures';
 import { StatsSampler } from '../services/stats/stats-sampler';
 import { createStatsSource } from '../services/stats/stats-source';
@@ -7,8 +8,8 @@ import type { HandlerGroup, OperationsOf } from './handler-types';
 
 export function statsHandlers(
   services: BerthServices,
-  _desktop: Desktop,
-): HandlerGroup<OperationsOf<'stats'>, 'stats'> {
+  desktop: Desktop,
+): HandlerGroup<OperationsOf<'stats'>, 'stats' | 'notices'> {
   const { connection } = services;
   // One sampler for every stats stream of the window: two views of one container cost one request per round, and
   // with no stream open (window hidden, no card visible) no timer runs at all.
@@ -23,6 +24,8 @@ export function statsHandlers(
       // GPU figures come from this machine's nvidia-smi: only meaningful when the engine runs here.
       stats: (input) =>
         createStatsSource({ engine: connection, sampler, gpu: services.engineIsLocal() ? gpu : undefined }, input),
+      notices: (interest) =>
+        createNoticesSource(connection, interest, (notice) => desktop.notify(notice.title, notice.body)),
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   StatsStreamUpdateSchema,
   statsMessageCost,
 } from '../schemas/stats';
+import { NoticeSchema, NoticesInterestSchema } from '../schemas/notices';
 
 /** The `stats.*` operations and this domain's streams; `contract.ts` joins them with the rest. */
 export const statsOperations = {} as const;
@@ -15,4 +16,6 @@ export const statsStreams = {
     inbound: StatsStreamUpdateSchema,
     cost: statsMessageCost,
   },
+  /** Services of the opened projects that died, were OOM-killed, turned unhealthy or crash-loop; the interest resent. */
+  notices: { input: NoticesInterestSchema, message: NoticeSchema, inbound: NoticesInterestSchema },
 } as const;

@@ -19,6 +19,8 @@ export interface BridgeServices {
   pickedFolder: string | null;
   /** Host paths the UI asked to show in the file manager; recorded instead of opening one. */
   revealedPaths: string[];
+  /** System notifications main raised (a service died…); recorded instead of shown. */
+  notifications: Array<{ title: string; body: string }>;
   dispose(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env)
     revealedPaths: [] as string[],
     downloadsDir: path.join(homeDir, 'Downloads') as string | null,
     pickedFolder: null as string | null,
+    notifications: [] as Array<{ title: string; body: string }>,
   };
   const desktop: Desktop = {
     pickFolder: async () => bridge.pickedFolder,
@@ -40,6 +43,7 @@ export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env)
     },
     showInFolder: (hostPath) => void bridge.revealedPaths.push(hostPath),
     openExternal: async (url) => void bridge.openedUrls.push(url),
+    notify: (title, body) => void bridge.notifications.push({ title, body }),
   };
   const berth = createBerth({
     // Berth's state (projects, GPU pins) in the throwaway home, never the machine's, unless the test chose a place.

@@ -6,28 +6,14 @@
  */
 import type Docker from 'dockerode';
 import type { EngineEvent } from '@shared/schemas/engine';
+import type { Notice, NoticeKind } from '@shared/schemas/notices';
 import { COMPOSE_LABELS } from '../compose/labels';
 import type { EngineWatch } from '../docker/engine-watch';
 import { formatMemory, timeOf } from './diagnose';
 import { exitMeaning } from './exit-codes';
 import { CRASH_LOOP_RESTARTS, CRASH_LOOP_WINDOW_MS } from './run-history';
 
-export type NoticeKind = 'died' | 'oom-killed' | 'unhealthy' | 'crash-loop';
-
-export interface Notice {
-  kind: NoticeKind;
-  severity: 'failed' | 'warning';
-  project: string;
-  service: string | null;
-  containerId: string;
-  containerName: string;
-  /** `trainer was OOM-killed` */
-  title: string;
-  /** `Out of memory at its 2.0 GiB limit (exit 137).` */
-  body: string;
-  /** Epoch ms of the event. */
-  time: number;
-}
+export type { Notice, NoticeKind };
 
 export interface NotifierOptions {
   onNotice(notice: Notice): void;

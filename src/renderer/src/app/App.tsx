@@ -2,6 +2,7 @@ import { Suspense, useState } from 'react';
 import { TooltipProvider } from '../components/Tooltip';
 import { StatusBar } from '../features/engine/StatusBar';
 import { useEngineSync } from '../features/engine/use-engine-sync';
+import { Toasts } from '../features/notices/Toasts';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { useBerthStore } from '../stores/store';
 import { PAGE_TITLES, PAGES, type Page } from '../stores/ui-slice';
@@ -54,6 +55,7 @@ export function App() {
         </main>
         <StatusBar />
         <CommandPalette />
+        <Toasts />
       </div>
     </TooltipProvider>
   );

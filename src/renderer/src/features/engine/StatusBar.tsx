@@ -7,6 +7,7 @@ import type { Tone } from '../../components/tone';
 import { withMod } from '../../keyboard/app-shortcuts';
 import { describeUnreachable } from '../../status/engine-gate';
 import { useBerthStore } from '../../stores/store';
+import { MuteNotices } from '../notices/MuteNotices';
 import './status-bar.css';
 
 /** Seconds until `epochMs`, ticking twice a second only while there is such a moment (a retry countdown). */
@@ -63,6 +64,7 @@ export function StatusBar({ engineControl }: { engineControl?: ReactNode }) {
       <span className="status-slot" data-slot="engine-control">
         {engineControl ?? (engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>)}
       </span>
+      <MuteNotices />
       <button type="button" className="status-palette" onClick={() => setPaletteOpen(true)} data-testid="open-palette">
         <Command size={13} aria-hidden="true" />
         Commands <Kbd keys={withMod('K')} />
