@@ -1,14 +1,14 @@
 /**
- * Regenerates docs/screenshot-{light,dark}.png: the real UI, served by the test bridge against the
- * real engine: the MLflow template, created and brought up by Berth on busybox stand-ins, on the Projects page.
- * Run: npm run build && npx tsx scripts/take-screenshots.ts
+ * Regenerates docs/screenshot-{light,dark}.png (the Projects page) and docs/pages/<page>.png (every page, dark): the
+ * real UI, served by the test bridge against the real engine, with the MLflow template created and brought up by
+ * Berth on busybox stand-ins. Run: npm run build && npx tsx scripts/take-screenshots.ts
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { startBridge } from '../tests/support/bridge/bridge-server';
 import { createBridgeServices } from '../tests/support/bridge/bridge-services';
@@ -16,6 +16,37 @@ import { standInBusybox } from '../tests/support/busybox-stand-in';
 
 const run = promisify(execFile);
 const BERTH = path.resolve(__dirname, '../bin/berth.js');
+const DOCS = path.resolve(__dirname, '../docs');
+
+/** What each page shows once opened: a page with something in it, as a user sees it after a click or two. */
+const PAGE_SETUPS: Record<string, (page: Page) => Promise<void>> = {
+  containers: async (page) => void (await page.getByTestId('container-row').first().waitFor()),
+  logs: async (page) => {
+    await page.getByTestId('nav-projects').click();
+    await page.getByTestId('project-logs').click();
+    await page.getByTestId('log-row').first().waitFor();
+  },
+  terminals: async (page) => {
+    await page.getByTestId('nav-projects').click();
+    await page.getByTestId('service-shell').first().click();
+    await page.locator('[data-testid="terminal-tab"][data-status="running"]').waitFor();
+    await page.keyboard.type('ls /\n');
+  },
+  volumes: async (page) => void (await page.getByTestId('volume-row').first().waitFor()),
+  stats: async (page) => void (await page.getByTestId('stats-row').first().waitFor()),
+  disk: async (page) => void (await page.getByTestId('disk-images').waitFor()),
+};
+
+async function pageShots(page: Page): Promise<void> {
+  await mkdir(path.join(DOCS, 'pages'), { recursive: true });
+  for (const id of ['projects', 'containers', 'logs', 'terminals', 'volumes', 'gpus', 'stats', 'disk', 'cluster']) {
+    await page.getByTestId(`nav-${id}`).click();
+    await PAGE_SETUPS[id]?.(page).catch((error: unknown) => console.warn(`${id}: ${String(error)}`));
+    if (id !== 'logs' && id !== 'terminals') await page.getByTestId(`nav-${id}`).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(DOCS, 'pages', `${id}.png`) });
+  }
+}
 
 async function main(): Promise<void> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'berth-screenshots-'));
@@ -40,7 +71,8 @@ async function main(): Promise<void> {
       await page.getByTestId('project-item').first().waitFor();
       await page.locator('[data-testid="service-card"][data-state="running"]').first().waitFor();
       await page.waitForTimeout(300);
-      await page.screenshot({ path: path.resolve(__dirname, `../docs/screenshot-${theme}.png`) });
+      await page.screenshot({ path: path.join(DOCS, `screenshot-${theme}.png`) });
+      if (theme === 'dark') await pageShots(page);
       await page.close();
     }
   } finally {

@@ -1,8 +1,10 @@
+import { allowedExternalUrl } from '../security/external-urls';
 import type { BerthServices } from '../services/create-services';
+import { openPublishedPort } from '../services/remote/open-port';
 import type { Desktop } from './desktop';
 import type { HandlerGroup, OperationsOf } from './handler-types';
 
-export function enginesHandlers(services: BerthServices, _desktop: Desktop): HandlerGroup<OperationsOf<'engines'>> {
+export function enginesHandlers(services: BerthServices, desktop: Desktop): HandlerGroup<OperationsOf<'engines'>> {
   const engines = services.engines;
   return {
     operations: {
@@ -12,6 +14,13 @@ export function enginesHandlers(services: BerthServices, _desktop: Desktop): Han
       'engines.acceptHostKey': (input) => engines.acceptHostKey(input),
       'engines.switch': ({ name }) => engines.switchTo(name),
       'engines.remove': ({ name }) => engines.remove(name),
+      'engines.openPort': async (input) => {
+        const route = await openPublishedPort(services.connection.getDocker(), services.scopes.current(), input);
+        // The same allowlist as app.openExternal: a tunnel is on 127.0.0.1; a tcp engine's host is not opened.
+        const allowed = allowedExternalUrl(route.url);
+        if (allowed !== null) await desktop.openExternal(allowed);
+        return { ...route, opened: allowed !== null };
+      },
     },
     streams: {},
   };

@@ -12,6 +12,7 @@ import { GpuService } from './gpus/gpu-service';
 import { ComposeRunner } from './projects/compose-runner';
 import { ProjectCatalog } from './projects/project-catalog';
 import { ProjectsStore } from './projects/projects-store';
+import { EngineScopes } from './remote/engine-scope';
 import { EnginesService } from './remote/engines-service';
 import { TemplatesService } from './templates/templates-service';
 import { VolumeBrowser } from './volumes/volume-browser';
@@ -45,6 +46,8 @@ export interface BerthServices {
   volumes: VolumeBrowser;
   /** The engines Berth knows, and switching the connection between them. */
   engines: EnginesService;
+  /** What belongs to the current engine (port tunnels, the GPU helper); disposed when the engine changes. */
+  scopes: EngineScopes;
   /** Whether the connected engine runs on this machine (bind mounts, GPUs and port links depend on it). */
   engineIsLocal(): boolean;
   /** Connects to the engine; resolves after the first attempt, connected or not. */
@@ -73,8 +76,9 @@ export function createServices(options: ServicesOptions): BerthServices {
     docker: () => (connection.getState().status === 'connected' ? connection.getDocker() : null),
   });
   const volumes = new VolumeBrowser({ docker, helperImage: env.BERTH_HELPER_IMAGE || undefined });
-  // Helper containers live on the engine that started them: release them before moving to another one.
-  const engines = new EnginesService({ env, homeDir, stateDir, connection, beforeSwitch: () => volumes.dispose() });
+  // Tunnels and helper containers belong to the engine that opened them: released before moving to another one.
+  const scopes = new EngineScopes(connection, () => volumes.dispose());
+  const engines = new EnginesService({ env, homeDir, stateDir, connection, beforeSwitch: () => scopes.reset() });
 
   return {
     env,
@@ -90,11 +94,12 @@ export function createServices(options: ServicesOptions): BerthServices {
     templates: new TemplatesService(options.templatesDir),
     volumes,
     engines,
+    scopes,
     engineIsLocal,
     start: () => connection.start(),
     dispose: async () => {
       // Helpers end on their own later; removing them now frees the volumes they mount.
-      await volumes.dispose().catch(() => {});
+      await Promise.all([volumes.dispose().catch(() => {}), scopes.dispose().catch(() => {})]);
       await connection.stop();
     },
   };

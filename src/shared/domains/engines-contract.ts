@@ -7,6 +7,8 @@ import {
   EngineNameInputSchema,
   EngineTestResultSchema,
   KnownEngineSchema,
+  OpenedPortSchema,
+  OpenPortInputSchema,
   SwitchEngineResultSchema,
   TestEngineInputSchema,
 } from '../schemas/engines';
@@ -24,5 +26,10 @@ export const enginesOperations = {
   'engines.switch': { input: EngineNameInputSchema, output: SwitchEngineResultSchema },
   /** Forgets an engine added in Berth. */
   'engines.remove': { input: EngineNameInputSchema, output: z.object({ removed: z.string() }) },
+  /**
+   * Opens a port a running container publishes, in the browser: through an ssh tunnel on a free 127.0.0.1 port for
+   * an ssh engine (opened on demand, reused while the container runs, closed when it stops or the engine switches).
+   */
+  'engines.openPort': { input: OpenPortInputSchema, output: OpenedPortSchema },
 } as const;
 export const enginesStreams = {} as const;

@@ -6,5 +6,6 @@ export const ENGINES_OPERATION_NAMES = [
   'engines.acceptHostKey',
   'engines.switch',
   'engines.remove',
+  'engines.openPort',
 ] as const;
 export const ENGINES_STREAM_KINDS = [] as const;

@@ -140,3 +140,39 @@ export const SwitchEngineResultSchema = z.object({
   /** Saved as Berth's engine for the next start and the CLI (only when it connected and can be named). */
   remembered: z.boolean(),
 });
+
+/** A port a running container publishes on the engine's host, to open from this machine. */
+export const OpenPortInputSchema = z
+  .object({
+    /** The container that publishes it; without it, whichever running container publishes `port`. */
+    containerId: z
+      .string()
+      .trim()
+      .regex(/^[a-f0-9]{12,64}$/, 'A container ID is 12 to 64 lowercase hex digits.')
+      .optional(),
+    /** The published port on the engine's host (`hostPort`, the left side of `8888:8888`). */
+    port: z.number().int().min(1, 'Ports are 1 to 65535.').max(65535, 'Ports are 1 to 65535.'),
+    /** tcp unless said. */
+    protocol: z.enum(['tcp', 'udp', 'sctp']).optional(),
+    /** Path and query to open, e.g. `/lab?token=…` for Jupyter. */
+    path: z
+      .string()
+      .max(4096)
+      .regex(/^\/[^\s]*$/, 'The path starts with "/" and has no spaces.')
+      .refine((value) => !hasControlCharacters(value), 'The path has no control characters.')
+      .optional(),
+  })
+  .strict();
+export type OpenPortInput = z.infer<typeof OpenPortInputSchema>;
+
+export const OpenPortResultSchema = z.object({
+  /** The URL that reaches the port from this machine (`http://127.0.0.1:53211/…` through a tunnel). */
+  url: z.string(),
+  /** Where the link goes when tunnelled: `gpu-box:8888 → localhost:53211`; null for a direct link. */
+  mapping: z.string().nullable(),
+  via: z.enum(['tunnel', 'direct']),
+});
+export type OpenPortResult = z.infer<typeof OpenPortResultSchema>;
+
+/** `engines.openPort`'s answer: the route, and whether the browser was asked to open it. */
+export const OpenedPortSchema = OpenPortResultSchema.extend({ opened: z.boolean() });

@@ -35,7 +35,8 @@ export class PortTunnels {
   private readonly opening = new Map<string, Promise<Tunnel>>();
 
   constructor(
-    private readonly ssh: SshConnection,
+    /** The engine's ssh connection, or how to get the current one (it is replaced when the engine reconnects). */
+    private readonly ssh: SshConnection | (() => SshConnection),
     /** How the engine's host is named in labels, e.g. `gpu-box`. */
     private readonly hostLabel: string,
   ) {}
@@ -81,7 +82,7 @@ export class PortTunnels {
       sockets.add(socket);
       socket.once('close', () => sockets.delete(socket));
       socket.pause();
-      this.ssh.forwardOut(remoteHost, remotePort).then(
+      this.forwardOut(remoteHost, remotePort).then(
         (channel) => {
           socket.pipe(channel).pipe(socket);
           const end = () => {
@@ -114,6 +115,11 @@ export class PortTunnels {
     };
     this.open.set(key, { tunnel, server, sockets });
     return tunnel;
+  }
+
+  private async forwardOut(host: string, port: number): ReturnType<SshConnection['forwardOut']> {
+    const ssh = typeof this.ssh === 'function' ? this.ssh() : this.ssh;
+    return ssh.forwardOut(host, port);
   }
 
   private async close(key: string): Promise<void> {

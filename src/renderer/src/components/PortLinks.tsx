@@ -1,13 +1,19 @@
+import { useState, type ReactNode } from 'react';
 import { ExternalLink } from 'lucide-react';
 import type { ContainerSummary } from '@shared/schemas/containers';
+import { toErrorPayload, type ErrorPayload } from '@shared/errors';
 import { mlLinksFor } from '@shared/ml-links';
 import { api } from '../lib/api';
+import { useBerthStore } from '../stores/store';
+import { ErrorNote } from './ErrorNote';
 
 interface PortLinksProps {
   image: string;
   ports: ContainerSummary['ports'];
   /** Added to recognized ML links, e.g. Jupyter's `token`. */
   query?: Record<string, string>;
+  /** The container publishing the ports, when known (an ssh tunnel then goes to exactly its port). */
+  containerId?: string;
 }
 
 /** The URL a published port answers on, from this machine. */
@@ -16,38 +22,102 @@ export function portUrl(port: ContainerSummary['ports'][number]): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
 }
 
-/** Published ports as links opened through main's allowlist, with named links for ML UIs it recognizes. */
-export function PortLinks({ image, ports, query }: PortLinksProps) {
+/** The host an ssh engine's address names (`ssh://ada@gpu-box:2222` → `gpu-box`), or null for other engines. */
+function useSshHost(): string | null {
+  const endpoint = useBerthStore((state) => state.engine?.endpoint);
+  if (endpoint?.kind !== 'ssh') return null;
+  try {
+    return new URL(endpoint.address).hostname || 'the engine host';
+  } catch {
+    return 'the engine host';
+  }
+}
+
+interface Link {
+  key: string;
+  label: ReactNode;
+  className: string;
+  url: string;
+  protocol: string;
+}
+
+/**
+ * Published ports as links opened through main's allowlist, with named links for ML UIs it recognizes. On an ssh
+ * engine the ports are on another machine: main opens an ssh tunnel to each on demand, and the link shows where it
+ * goes (`gpu-box:8888 → localhost:53211`).
+ */
+export function PortLinks({ image, ports, query, containerId }: PortLinksProps) {
+  const sshHost = useSshHost();
+  const [mappings, setMappings] = useState<Record<string, string>>({});
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  // Tunnels close when the container stops or the engine changes: their mappings go with them.
+  const tunnelScope = `${sshHost ?? ''}|${ports.length > 0}`;
+  const [seenScope, setSeenScope] = useState(tunnelScope);
+  if (seenScope !== tunnelScope) {
+    setSeenScope(tunnelScope);
+    setMappings({});
+  }
   if (ports.length === 0) return <span className="muted">—</span>;
-  return (
-    <span className="port-links">
-      {mlLinksFor(image, ports, query).map((link) => (
-        <button
-          key={link.url}
-          type="button"
-          className="link-button named-link"
-          title={`Open ${link.url}`}
-          onClick={() => void api.app.openExternal({ url: link.url })}
-        >
+
+  const links: Link[] = [
+    ...mlLinksFor(image, ports, query).map((link) => ({
+      key: link.url,
+      label: (
+        <>
           {link.label}
           <ExternalLink size={12} aria-hidden="true" />
-        </button>
-      ))}
-      {ports.map((port) => {
-        const url = portUrl(port);
+        </>
+      ),
+      className: 'link-button named-link',
+      url: link.url,
+      protocol: 'tcp',
+    })),
+    ...ports.map((port) => ({
+      key: `${port.hostIp}-${port.hostPort}-${port.protocol}`,
+      label: `${port.hostPort}→${port.containerPort}${port.protocol === 'tcp' ? '' : `/${port.protocol}`}`,
+      className: 'link-button',
+      url: portUrl(port),
+      protocol: port.protocol,
+    })),
+  ];
+
+  const open = (link: Link) => {
+    if (!sshHost) return void api.app.openExternal({ url: link.url });
+    const url = new URL(link.url);
+    const protocol = link.protocol === 'udp' || link.protocol === 'sctp' ? link.protocol : 'tcp';
+    setError(null);
+    api.engines.openPort({ containerId, port: Number(url.port), protocol, path: `${url.pathname}${url.search}` }).then(
+      (result) => {
+        if (!result.ok) return setError(result.error);
+        const mapping = result.value.mapping;
+        if (mapping) setMappings((known) => ({ ...known, [link.key]: mapping }));
+      },
+      (failure: unknown) => setError(toErrorPayload(failure)),
+    );
+  };
+
+  return (
+    <span className="port-links">
+      {links.map((link) => {
+        const port = new URL(link.url).port;
+        const mapping = mappings[link.key];
+        const title = sshHost
+          ? `Open ${sshHost}:${port} through an ssh tunnel${mapping ? ` (${mapping})` : ''}`
+          : `Open ${link.url}`;
         return (
-          <button
-            key={`${port.hostIp}-${port.hostPort}-${port.protocol}`}
-            type="button"
-            className="link-button"
-            title={`Open ${url}`}
-            onClick={() => void api.app.openExternal({ url })}
-          >
-            {port.hostPort}→{port.containerPort}
-            {port.protocol === 'tcp' ? '' : `/${port.protocol}`}
-          </button>
+          <span key={link.key} className="port-link">
+            <button type="button" className={link.className} title={title} onClick={() => open(link)}>
+              {link.label}
+            </button>
+            {mapping && (
+              <span className="muted port-mapping" data-testid="port-mapping">
+                {mapping}
+              </span>
+            )}
+          </span>
         );
       })}
+      {error && <ErrorNote compact error={error} testId="port-link-error" onDismiss={() => setError(null)} />}
     </span>
   );
 }

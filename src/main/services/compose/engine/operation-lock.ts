@@ -19,11 +19,13 @@ export class ProjectLocks {
   constructor(private readonly options: ProjectLocksOptions = {}) {}
 
   async run<T>(project: string, operation: string, task: () => Promise<T>): Promise<T> {
-    const current = this.held.get(project);
+    const lockDir = this.options.lockDir?.();
+    // Per engine, as the lock files are: after a switch, the same project name on the new engine is another project.
+    const key = this.keyFor(project, lockDir);
+    const current = this.held.get(key);
     if (current) throw busy(project, current);
-    this.held.set(project, operation);
+    this.held.set(key, operation);
     try {
-      const lockDir = this.options.lockDir?.();
       if (!lockDir) return await task();
       const attempt = await tryLockFile(path.join(lockDir, `${lockFileName(project)}.lock`), operation);
       if (!attempt.acquired) throw busy(project, attempt.holder.operation, attempt.holder);
@@ -33,12 +35,17 @@ export class ProjectLocks {
         await attempt.release();
       }
     } finally {
-      this.held.delete(project);
+      this.held.delete(key);
     }
   }
 
+  /** The operation running on `project` of the engine in use, if any. */
   busy(project: string): string | undefined {
-    return this.held.get(project);
+    return this.held.get(this.keyFor(project, this.options.lockDir?.()));
+  }
+
+  private keyFor(project: string, lockDir: string | undefined): string {
+    return `${lockDir ?? ''}\u0000${project}`;
   }
 }
 
