@@ -9,12 +9,14 @@ import { skipWithoutPrivateDockerd } from '../support/private-dockerd';
 import { requireEngine, TEST_IMAGE } from '../support/require-engine';
 import { startSwarmEngine, type SwarmEngine } from '../support/swarm/swarm-engine';
 import { BerthPage } from './pages/berth-page';
+import { LogsPageObject } from './pages/logs-page';
+import { TerminalPage } from './pages/terminal-page';
 import { RENDERER_DIR } from './fake-gpu-host';
 
 /**
  * Berth pointed (through DOCKER_HOST) at a one-node swarm this test owns: a private dockerd in a network namespace
  * of its own, never the engine other tests use. A project goes to the swarm from the Cluster page, is scaled from
- * the keyboard, and is removed only once its name is typed.
+ * the keyboard, its service's logs are read merged across its tasks, and it is removed only once its name is typed.
  */
 test.describe('Cluster page on a swarm manager', () => {
   test.skip(skipWithoutPrivateDockerd(), 'needs a private dockerd: root and a dockerd binary');
@@ -33,7 +35,7 @@ test.describe('Cluster page on a swarm manager', () => {
     project = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-swarm-'));
     await writeFile(
       path.join(project, 'compose.yaml'),
-      `name: e2e-swarm\nservices:\n  web:\n    image: ${TEST_IMAGE}\n    command: ["sh", "-c", "while true; do sleep 1; done"]\n    stop_grace_period: 1s\n    deploy: {replicas: 1, endpoint_mode: dnsrr}\n  broken:\n    image: berth-test-missing:1\n    deploy: {endpoint_mode: dnsrr, restart_policy: {condition: none}}\n`,
+      `name: e2e-swarm\nservices:\n  web:\n    image: ${TEST_IMAGE}\n    command: ["sh", "-c", "echo web says hello; while true; do sleep 1; done"]\n    stop_grace_period: 1s\n    deploy: {replicas: 1, endpoint_mode: dnsrr}\n  broken:\n    image: berth-test-missing:1\n    deploy: {endpoint_mode: dnsrr, restart_policy: {condition: none}}\n`,
     );
     await backend.operations['projects.add']({ directory: project });
   });
@@ -45,7 +47,7 @@ test.describe('Cluster page on a swarm manager', () => {
     if (project) await rm(project, { recursive: true, force: true });
   });
 
-  test('deploys a project as a stack, scales a service and removes the stack with a typed confirmation', async ({
+  test('deploys a project as a stack, scales a service, opens a shell in a task, reads its logs and removes the stack', async ({
     page,
   }) => {
     const berth = new BerthPage(page);
@@ -86,7 +88,36 @@ test.describe('Cluster page on a swarm manager', () => {
     await replicas.press('Enter');
     await expect(web.getByTestId('cluster-service-replicas')).toHaveText('2/2', { timeout: 30_000 });
     await web.getByTestId('cluster-service-tasks-toggle').click();
-    await expect(page.locator('[data-testid="cluster-task"][data-state="running"]')).toHaveCount(2);
+    const running = page.locator('[data-testid="cluster-task"][data-state="running"]');
+    await expect(running).toHaveCount(2);
+    // Both tasks run on the engine Berth is connected to: each has a shell; a task that never ran has none.
+    for (const shell of await running.getByTestId('cluster-task-shell').all()) await expect(shell).toBeEnabled();
+    await broken.getByTestId('cluster-service-tasks-toggle').click();
+    const brokenShell = page.getByRole('table', { name: 'Tasks of shop_broken' }).getByTestId('cluster-task-shell');
+    await expect(brokenShell.first()).toBeDisabled();
+    await expect(brokenShell.first()).toHaveAttribute('title', /only a running task has a shell/);
+    const tables = await new AxeBuilder({ page }).include('[data-testid="cluster-page"]').analyze();
+    expect(tables.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+
+    // A shell in a task's container, through the engine that runs it.
+    const taskName = (await running.first().locator('td').first().textContent()) ?? '';
+    await running.first().getByTestId('cluster-task-shell').click();
+    const terminals = new TerminalPage(page);
+    await expect(page.getByTestId('page-terminals')).toBeVisible();
+    await terminals.waitForRunning(taskName);
+    await terminals.useDomRenderer();
+    await terminals.run('echo in-task-$((6*7))');
+    await expect(terminals.screen()).toContainText('in-task-42');
+    await berth.goTo('cluster');
+
+    // The service's logs, merged across its tasks, each line under its task's name.
+    await web.getByTestId('cluster-service-logs').click();
+    const logs = new LogsPageObject(page);
+    await expect(logs.target.locator('option:checked')).toHaveText('Swarm service shop_web (all tasks)');
+    await expect(logs.row('web says hello')).toHaveCount(2, { timeout: 30_000 });
+    await expect(logs.sourceToggle('shop_web.1')).toBeVisible();
+    await expect(logs.sourceToggle('shop_web.2')).toBeVisible();
+    await berth.goTo('cluster');
 
     await page.getByTestId('cluster-remove-stack').click();
     const typed = page.getByTestId('volume-confirm-input');

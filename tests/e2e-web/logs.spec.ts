@@ -161,7 +161,7 @@ test.describe('the Logs page against the real engine', () => {
     await logs.timestamps.check();
     await expect(logs.row('worker ready').locator('.log-time')).toHaveText(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/);
     await page.getByTestId('logs-copy').click();
-    await expect(page.getByText('Copied 1 lines')).toBeVisible();
+    await expect(page.getByText('Copied 1 line')).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^\d{4}-\S+Z worker ready\n$/);
     await logs.clear.click();

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { ServiceRefSchema } from './cluster';
 import { ContainerRefSchema, ServiceNameSchema } from './containers';
 import { ProjectNameSchema } from './projects';
 
-/** Whose logs to follow: one container, every container of a compose service, or a whole project. */
+/**
+ * Whose logs to follow: one container, every container of a compose service, a whole project, or a swarm service
+ * (every task's lines, merged by the engine).
+ */
 export const LogTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('container'), id: ContainerRefSchema }).strict(),
   z.object({ kind: z.literal('service'), project: ProjectNameSchema, service: ServiceNameSchema }).strict(),
@@ -14,8 +18,19 @@ export const LogTargetSchema = z.discriminatedUnion('kind', [
       services: z.array(ServiceNameSchema).max(200).optional(),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('swarm-service'),
+      /** The service's id (or `<stack>_<service>` name), as the engine's `/services/{id}/logs` takes it. */
+      serviceId: ServiceRefSchema,
+      /** Its name, for display (`<stack>_<service>`). */
+      name: ServiceRefSchema,
+    })
+    .strict(),
 ]);
 export type LogTarget = z.infer<typeof LogTargetSchema>;
+/** The targets read container by container from this engine (compose labels), as opposed to a swarm service. */
+export type ContainerLogTarget = Exclude<LogTarget, { kind: 'swarm-service' }>;
 
 export const DEFAULT_LOG_BUFFER_LINES = 100_000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startEventMatches } from '../../../src/main/services/logs/log-targets';
+import type Docker from 'dockerode';
+import { findTargetContainers, startEventMatches } from '../../../src/main/services/logs/log-targets';
 import type { EngineEvent } from '@shared/schemas/engine';
 
 const start = (id: string, attributes: Record<string, string>): EngineEvent => ({
@@ -32,5 +33,15 @@ describe('startEventMatches', () => {
     expect(startEventMatches(target, anchor, start('new', labels('ml', 'api')))).toBe(true);
     expect(startEventMatches(target, anchor, start('other', labels('ml', 'api', '2')))).toBe(false);
     expect(startEventMatches(target, anchor, { ...start('old', {}), action: 'die' })).toBe(false);
+  });
+
+  it('leaves a swarm service to the service logs stream: no container start of this engine is one of its', async () => {
+    const target = { kind: 'swarm-service' as const, serviceId: 'abc', name: 'ml_api' };
+    const swarmLabels = { 'com.docker.swarm.service.name': 'ml_api', 'com.docker.swarm.service.id': 'abc' };
+    expect(startEventMatches(target, null, start('a', swarmLabels))).toBe(false);
+    await expect(findTargetContainers({} as Docker, target)).rejects.toMatchObject({
+      code: 'E_INVALID_INPUT',
+      fix: expect.stringContaining('Logs button'),
+    });
   });
 });

@@ -58,6 +58,12 @@ export async function inspectTargetContainer(docker: Docker, id: string): Promis
 
 /** The target's containers now, oldest service/number first; a container target that doesn't exist is an error. */
 export async function findTargetContainers(docker: Docker, target: LogTarget): Promise<TargetContainer[]> {
+  if (target.kind === 'swarm-service') {
+    // Its tasks' containers may run on other nodes: the engine merges them (swarm/service-logs-source.ts).
+    throw new BerthError('E_INVALID_INPUT', `Swarm service ${target.name} has no containers of its own to read.`, {
+      fix: "Read its logs through the swarm service logs stream (the Cluster page's Logs button, `berth stack logs`).",
+    });
+  }
   if (target.kind === 'container') {
     const container = await inspectTargetContainer(docker, target.id);
     if (!container) {
@@ -112,6 +118,8 @@ export function startEventMatches(target: LogTarget, anchor: ComposeAnchor | nul
         labels[COMPOSE_LABELS.project] === target.project &&
         (!target.services || target.services.includes(labels[COMPOSE_LABELS.service] ?? ''))
       );
+    case 'swarm-service':
+      return false;
   }
 }
 

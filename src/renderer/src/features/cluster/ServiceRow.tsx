@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ChevronDown, ChevronRight, History } from 'lucide-react';
+import { ChevronDown, ChevronRight, History, ScrollText } from 'lucide-react';
 import type { ErrorPayload } from '@shared/errors';
 import type { StackService, StackTask } from '@shared/schemas/cluster';
 import { api } from '../../lib/api';
@@ -7,6 +7,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { IconButton } from '../../components/IconButton';
 import { Truncate } from '../../components/Truncate';
+import { openLogs } from '../logs/logs-target';
 import { replicasTone } from './cluster-tones';
 import { TasksTable } from './TasksTable';
 
@@ -106,6 +107,16 @@ export function ServiceRow({ service, tasks, onError }: ServiceRowProps) {
               data-testid="cluster-rollback"
             >
               Roll back
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={<ScrollText size={14} aria-hidden="true" />}
+              title={`The logs of every task of ${service.name}, merged`}
+              onClick={() => openLogs({ kind: 'swarm-service', serviceId: service.id, name: service.name })}
+              data-testid="cluster-service-logs"
+            >
+              Logs
             </Button>
           </div>
         </td>

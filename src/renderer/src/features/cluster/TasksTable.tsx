@@ -1,6 +1,33 @@
+import { SquareTerminal } from 'lucide-react';
 import type { StackTask } from '@shared/schemas/cluster';
+import { Button } from '../../components/Button';
 import { StatusDot } from '../../components/StatusDot';
+import { openContainerShell } from '../terminals/open-terminal';
 import { taskTone } from './cluster-tones';
+import { taskShell } from './task-shell';
+
+/** A shell in the task's container when the connected engine runs it; otherwise a disabled button that says why. */
+function ShellCell({ task }: { task: StackTask }) {
+  const shell = taskShell(task);
+  const elsewhere = task.state === 'running' && !task.onThisEngine;
+  return (
+    <td className="cluster-task-shell">
+      <Button
+        size="sm"
+        variant="ghost"
+        icon={<SquareTerminal size={14} aria-hidden="true" />}
+        disabled={'reason' in shell}
+        title={'reason' in shell ? shell.reason : `Open a shell in ${task.name}`}
+        aria-label={'reason' in shell ? `Shell: ${shell.reason}` : `Open a shell in ${task.name}`}
+        onClick={() => 'containerId' in shell && openContainerShell(shell.containerId, task.name)}
+        data-testid="cluster-task-shell"
+      >
+        Shell
+      </Button>
+      {elsewhere && <span className="muted"> runs on node {task.node ?? task.nodeId}</span>}
+    </td>
+  );
+}
 
 function sinceText(since: string | undefined): string {
   if (!since) return '';
@@ -20,6 +47,9 @@ export function TasksTable({ tasks, serviceName }: { tasks: StackTask[]; service
           <th>Desired</th>
           <th>State</th>
           <th>Error</th>
+          <th>
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -39,6 +69,7 @@ export function TasksTable({ tasks, serviceName }: { tasks: StackTask[]; service
               {task.error ?? (task.state === task.desiredState ? '' : (task.message ?? ''))}
               {task.exitCode ? ` (exit code ${task.exitCode})` : ''}
             </td>
+            <ShellCell task={task} />
           </tr>
         ))}
       </tbody>

@@ -36,11 +36,18 @@ export function NoContainerNote({ target }: { target: LogTarget }) {
   if (target.kind === 'service') return <ServiceNote project={target.project} service={target.service} />;
   return (
     <div className="logs-empty-note" data-testid="logs-no-container">
-      <p>
-        {target.kind === 'project'
-          ? `Project ${target.project} has no containers yet, so there are no logs. Start it from Projects.`
-          : 'This container no longer exists, so there are no logs to show.'}
-      </p>
+      <p>{emptyText(target)}</p>
     </div>
   );
+}
+
+function emptyText(target: Exclude<LogTarget, { kind: 'service' }>): string {
+  switch (target.kind) {
+    case 'project':
+      return `Project ${target.project} has no containers yet, so there are no logs. Start it from Projects.`;
+    case 'swarm-service':
+      return `Swarm service ${target.name} has no task that wrote a line yet. See its tasks on the Cluster page: a task that can't start says why there.`;
+    case 'container':
+      return 'This container no longer exists, so there are no logs to show.';
+  }
 }

@@ -37,6 +37,7 @@ function useTargetOptions(): TargetOption[] {
 export function unlistedLabel(target: LogTarget): string {
   if (target.kind === 'service') return `${target.project} / ${target.service} (no container yet)`;
   if (target.kind === 'project') return `Project ${target.project} (no containers yet)`;
+  if (target.kind === 'swarm-service') return `Swarm service ${target.name} (all tasks)`;
   return `Container ${target.id.slice(0, 12)} (gone)`;
 }
 

@@ -33,5 +33,6 @@ export function targetKey(target: LogTarget): string {
 export function describeTarget(target: LogTarget, containerName?: string): string {
   if (target.kind === 'project') return target.project;
   if (target.kind === 'service') return `${target.project}-${target.service}`;
+  if (target.kind === 'swarm-service') return target.name;
   return containerName ?? target.id.slice(0, 12);
 }
