@@ -17,13 +17,20 @@ import { standInBusybox } from '../tests/support/busybox-stand-in';
 const run = promisify(execFile);
 const BERTH = path.resolve(__dirname, '../bin/berth.js');
 const DOCS = path.resolve(__dirname, '../docs');
+/** A container that prints like a training run, for the Logs page (the stand-in services print nothing). */
+const DEMO_TRAINER = 'berth-demo-trainer';
+const TRAINER_SCRIPT =
+  'i=0; while [ $i -lt 60 ]; do i=$((i+1)); echo "epoch $i/60  loss=0.$((95 - i))  val_acc=0.$((30 + i))  lr=3e-4"; sleep 0.05; done; sleep 600';
 
 /** What each page shows once opened: a page with something in it, as a user sees it after a click or two. */
 const PAGE_SETUPS: Record<string, (page: Page) => Promise<void>> = {
   containers: async (page) => void (await page.getByTestId('container-row').first().waitFor()),
   logs: async (page) => {
-    await page.getByTestId('nav-projects').click();
-    await page.getByTestId('project-logs').click();
+    await page.getByTestId('nav-containers').click();
+    await page
+      .locator(`[data-testid="container-row"]:has-text("${DEMO_TRAINER}")`)
+      .getByTestId('container-logs')
+      .click();
     await page.getByTestId('log-row').first().waitFor();
   },
   terminals: async (page) => {
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
     await backend.operations['templates.create']({ templateId: 'mlflow-tracking', directory: projectDir, gpu: false });
     await standInBusybox(projectDir);
     await run(process.execPath, [BERTH, 'up', '--wait'], { cwd: projectDir });
+    await run('docker', ['run', '-d', '--name', DEMO_TRAINER, 'berth-test-busybox:latest', 'sh', '-c', TRAINER_SCRIPT]);
     for (const theme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, colorScheme: theme });
       await page.goto(bridge.pageUrl);
@@ -80,6 +88,7 @@ async function main(): Promise<void> {
     await bridge.close();
     await backend.dispose();
     await run(process.execPath, [BERTH, 'down', '--volumes'], { cwd: projectDir }).catch(() => undefined);
+    await run('docker', ['rm', '-f', DEMO_TRAINER]).catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   }
 }

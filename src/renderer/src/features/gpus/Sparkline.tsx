@@ -1,12 +1,21 @@
 import { sparklinePoints } from './sparkline-path';
 
-const WIDTH = 160;
-const HEIGHT = 32;
-
-export function Sparkline({ values, max, label }: { values: Array<number | null>; max: number; label: string }) {
+export function Sparkline({
+  values,
+  max,
+  label,
+  width = 160,
+  height = 32,
+}: {
+  values: Array<number | null>;
+  max: number;
+  label: string;
+  width?: number;
+  height?: number;
+}) {
   return (
-    <svg className="sparkline" width={WIDTH} height={HEIGHT} role="img" aria-label={label}>
-      <polyline points={sparklinePoints(values, max, WIDTH, HEIGHT)} fill="none" strokeWidth="1.5" />
+    <svg className="sparkline" width={width} height={height} role="img" aria-label={label}>
+      <polyline points={sparklinePoints(values, max, width, height)} fill="none" strokeWidth="1.5" />
     </svg>
   );
 }

@@ -14,7 +14,7 @@ export function ServiceFigures({ project, service }: { project: string; service:
   const history = useStatsData((data) => data.serviceHistory[key]);
   if (!totals) return null;
   const cpuValues = (history ?? []).map((entry) => entry.cpuPercent);
-  const cpuMax = Math.max(100, ...cpuValues.map((value) => value ?? 0));
+  const cpuMax = Math.max(5, ...cpuValues.map((value) => value ?? 0));
   return (
     <div className="service-figures" data-testid="service-figures">
       <div className="figure">
@@ -22,7 +22,7 @@ export function ServiceFigures({ project, service }: { project: string; service:
         <span className="figure-value" data-testid="service-cpu">
           {formatPercent(totals.cpuPercent)}
         </span>
-        <Sparkline values={cpuValues} max={cpuMax} label={`CPU of ${service}, last minutes`} />
+        <Sparkline values={cpuValues} max={cpuMax} label={`CPU of ${service}, last minutes`} width={72} height={16} />
       </div>
       <div className="figure">
         <span className="figure-label">Memory</span>

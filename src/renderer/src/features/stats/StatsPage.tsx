@@ -62,8 +62,12 @@ export function StatsPage() {
         <tbody>
           {rows.map(({ target, latest }) => (
             <tr key={target.id} data-testid="stats-row" data-container={target.name}>
-              <td className="mono">{target.name}</td>
-              <td>{target.project ? `${target.project} · ${target.service ?? ''}` : '—'}</td>
+              <td className="mono" title={target.name}>
+                {target.name}
+              </td>
+              <td title={target.project ?? undefined}>
+                {target.project ? `${target.project} · ${target.service ?? ''}` : '—'}
+              </td>
               <td className="numeric" data-testid="stats-cpu">
                 {formatPercent(latest?.cpuPercent ?? null)}
               </td>
