@@ -56,3 +56,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** A backend and bridge of their own, for what needs Berth's first run: the worker's has saved projects. */
+export async function freshBridge(): Promise<{ pageUrl: string; close(): Promise<void> }> {
+  const backend = await createBridgeServices();
+  const bridge = await startBridge({
+    rendererDir: RENDERER_DIR,
+    operations: backend.operations,
+    streams: backend.streams,
+  });
+  return {
+    pageUrl: bridge.pageUrl,
+    async close() {
+      await bridge.close();
+      await backend.dispose();
+    },
+  };
+}

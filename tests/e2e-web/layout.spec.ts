@@ -6,17 +6,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { PAGES } from '../../src/renderer/src/stores/ui-slice';
+import { expect, freshBridge, test } from './fixtures';
 import { LogsPageObject } from './pages/logs-page';
 import { ProjectsPage } from './pages/projects-page';
 import { VolumesPageObject } from './pages/volumes-page';
 import { TEST_IMAGE } from '../support/require-engine';
-import { startBridge } from '../support/bridge/bridge-server';
-import { createBridgeServices } from '../support/bridge/bridge-services';
-import { RENDERER_DIR } from './fake-gpu-host';
 
 const run = promisify(execFile);
-const PAGES = ['projects', 'containers', 'logs', 'terminals', 'volumes', 'gpus'] as const;
 type PageName = (typeof PAGES)[number];
 
 /** Every page with something on it: a project with stacks, a failed and a running service, a volume, a terminal. */
@@ -66,6 +63,10 @@ async function show(page: Page, name: PageName, project: string): Promise<void> 
     await expect(page.getByTestId('terminal-tab').first()).toHaveAttribute('data-status', 'running');
   } else if (name === 'gpus') {
     await expect(page.getByTestId('gpu-capability')).toBeVisible();
+  } else if (name === 'stats') {
+    await expect(page.getByTestId('stats-row').first()).toBeVisible();
+  } else if (name === 'disk') {
+    await expect(page.getByTestId('disk-images')).toBeVisible();
   } else if (name === 'projects') {
     await expect(new ProjectsPage(page).card(project, 'trainer')).toHaveAttribute('data-tone', 'bad');
   }
@@ -160,13 +161,7 @@ test.describe('layout and accessibility of every page', () => {
   });
 
   test('the first run (no project yet) fits 900 px and passes axe, in both themes', async ({ page }) => {
-    // A backend of its own: the worker's already has saved projects, which end the first run.
-    const backend = await createBridgeServices();
-    const bridge = await startBridge({
-      rendererDir: RENDERER_DIR,
-      operations: backend.operations,
-      streams: backend.streams,
-    });
+    const bridge = await freshBridge();
     try {
       await page.setViewportSize({ width: 900, height: 720 });
       await page.goto(bridge.pageUrl);
@@ -185,7 +180,6 @@ test.describe('layout and accessibility of every page', () => {
       expect(found).toEqual([]);
     } finally {
       await bridge.close();
-      await backend.dispose();
     }
   });
 });

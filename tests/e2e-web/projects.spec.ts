@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test } from './fixtures';
+import { expect, freshBridge, test } from './fixtures';
 import { ProjectsPage } from './pages/projects-page';
 import { standInBusybox } from '../support/busybox-stand-in';
 import { TEST_IMAGE } from '../support/require-engine';
@@ -48,8 +48,14 @@ test.describe('Projects: stacks, cards, templates', () => {
   });
 
   test('first run opens on the template gallery', async ({ page }) => {
-    await expect(page.getByTestId('first-run')).toBeVisible();
-    await expect(page.getByTestId('template-card')).toHaveCount(5);
+    const bridge = await freshBridge();
+    try {
+      await page.goto(bridge.pageUrl);
+      await expect(page.getByTestId('first-run')).toBeVisible();
+      await expect(page.getByTestId('template-card')).toHaveCount(5);
+    } finally {
+      await bridge.close();
+    }
   });
 
   test('a folder with two stacks: toggle one on, see it running and healthy, toggle it off', async ({ page }) => {

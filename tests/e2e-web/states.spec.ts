@@ -103,6 +103,8 @@ test.describe('truthful state on the Projects page', () => {
     );
     await run('docker', ['compose', 'up', '-d'], { cwd: dir });
     // A clock the test can move: the page's timers and Date follow it; the engine's start time stays real.
+    // A fresh document, so the app's timers are created on the fake clock (the page may already show the app).
+    await page.goto('about:blank');
     await page.clock.install({ time: new Date() });
     await page.goto(bridge.pageUrl);
     const projects = new ProjectsPage(page);

@@ -75,13 +75,14 @@ export function EngineSwitcher() {
             type="button"
             className="engine-trigger"
             data-testid="engine-switcher-trigger"
-            aria-label={`Engine: ${name}, ${local ? 'local' : 'remote'}, ${state?.status ?? 'connecting'}. Switch engine`}
+            title="Switch engine"
           >
             {switching ? <Spinner /> : <StatusDot tone={CONNECTION_TONES[state?.status ?? 'connecting']} />}
             <span className="engine-trigger-name" data-testid="engine-current-name">
               {switching ?? name}
             </span>
             <LocalityBadge local={local} />
+            <span className="visually-hidden">{`, ${state?.status ?? 'connecting'}. Switch engine`}</span>
             <ChevronsUpDown size={14} aria-hidden="true" className="engine-trigger-chevron" />
           </button>
         </DropdownMenu.Trigger>
