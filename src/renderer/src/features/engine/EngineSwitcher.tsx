@@ -71,12 +71,7 @@ export function EngineSwitcher() {
     <div className="engine-switcher" data-testid="engine-switcher">
       <DropdownMenu.Root modal={false} onOpenChange={(open) => open && void reload()}>
         <DropdownMenu.Trigger asChild>
-          <button
-            type="button"
-            className="engine-trigger"
-            data-testid="engine-switcher-trigger"
-            title="Switch engine"
-          >
+          <button type="button" className="engine-trigger" data-testid="engine-switcher-trigger" title="Switch engine">
             {switching ? <Spinner /> : <StatusDot tone={CONNECTION_TONES[state?.status ?? 'connecting']} />}
             <span className="engine-trigger-name" data-testid="engine-current-name">
               {switching ?? name}
