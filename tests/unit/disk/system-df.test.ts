@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiskSummary } from '../../../src/main/cli/commands/disk-format';
-import { summarizeDiskUsage, type RawDf } from '../../../src/main/services/disk/system-df';
+import type { RawDf } from '../../../src/main/services/disk/engine-df';
+import { summarizeDiskUsage } from '../../../src/main/services/disk/system-df';
 
 // `GET /system/df` and `docker system df` (CLI 28.2) recorded back to back on the shared dockerd 20.10.
 const raw = JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'df.json'), 'utf8')) as RawDf;

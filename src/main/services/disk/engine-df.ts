@@ -5,7 +5,46 @@
  */
 import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
-import type { RawDf } from './system-df';
+
+/** The parts of the df answer Berth reads. Sizes are -1 where the engine didn't compute them. */
+export interface RawDf {
+  LayersSize?: number;
+  Images?: Array<{
+    Id: string;
+    ParentId?: string;
+    RepoTags?: string[] | null;
+    Created?: number;
+    Size?: number;
+    SharedSize?: number;
+    Containers?: number;
+    Labels?: Record<string, string> | null;
+  }> | null;
+  Containers?: Array<{
+    Id: string;
+    Names?: string[];
+    Image?: string;
+    ImageID?: string;
+    State?: string;
+    SizeRw?: number;
+    SizeRootFs?: number;
+    Labels?: Record<string, string> | null;
+  }> | null;
+  Volumes?: Array<{
+    Name: string;
+    Labels?: Record<string, string> | null;
+    UsageData?: { Size?: number; RefCount?: number } | null;
+  }> | null;
+  BuildCache?: Array<{
+    ID: string;
+    Type?: string;
+    Description?: string;
+    InUse?: boolean;
+    Shared?: boolean;
+    Size?: number;
+    LastUsedAt?: string | null;
+    UsageCount?: number;
+  }> | null;
+}
 
 const RETRY_DELAYS_MS = [100, 250, 500, 1000, 2000, 4000];
 const inFlight = new WeakMap<Docker, Promise<RawDf>>();

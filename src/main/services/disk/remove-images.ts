@@ -7,7 +7,8 @@ import type Docker from 'dockerode';
 import { BerthError } from '@shared/errors';
 import { removeImagesConfirmation, type ImageDisk, type RemoveImagesResult } from '@shared/schemas/disk';
 import { readDf } from './engine-df';
-import { summarizeDiskUsage, type RawDf } from './system-df';
+import type { RawDf } from './engine-df';
+import { summarizeDiskUsage } from './system-df';
 
 const hexOf = (id: string) => id.replace(/^sha256:/, '');
 const count = (n: number, one: string, many: string) => (n === 1 ? one : `${n} ${many}`);

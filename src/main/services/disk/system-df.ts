@@ -13,47 +13,7 @@ import type {
   VolumeDisk,
 } from '@shared/schemas/disk';
 import { COMPOSE_LABELS } from '../compose/labels';
-import { readDf } from './engine-df';
-
-/** The parts of the df answer Berth reads. Sizes are -1 where the engine didn't compute them. */
-export interface RawDf {
-  LayersSize?: number;
-  Images?: Array<{
-    Id: string;
-    ParentId?: string;
-    RepoTags?: string[] | null;
-    Created?: number;
-    Size?: number;
-    SharedSize?: number;
-    Containers?: number;
-    Labels?: Record<string, string> | null;
-  }> | null;
-  Containers?: Array<{
-    Id: string;
-    Names?: string[];
-    Image?: string;
-    ImageID?: string;
-    State?: string;
-    SizeRw?: number;
-    SizeRootFs?: number;
-    Labels?: Record<string, string> | null;
-  }> | null;
-  Volumes?: Array<{
-    Name: string;
-    Labels?: Record<string, string> | null;
-    UsageData?: { Size?: number; RefCount?: number } | null;
-  }> | null;
-  BuildCache?: Array<{
-    ID: string;
-    Type?: string;
-    Description?: string;
-    InUse?: boolean;
-    Shared?: boolean;
-    Size?: number;
-    LastUsedAt?: string | null;
-    UsageCount?: number;
-  }> | null;
-}
+import { readDf, type RawDf } from './engine-df';
 
 export async function readDiskUsage(docker: Docker): Promise<DiskUsage> {
   return summarizeDiskUsage(await readDf(docker));

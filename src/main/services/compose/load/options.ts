@@ -1,6 +1,12 @@
 /** What a caller (CLI, IPC) tells the loader. The loader never reads process.env or process.cwd itself. */
-import type { InMemoryComposeFile } from '../model/project';
-import type { ProjectLoadCache } from './project-cache';
+import type { ComposeProject, InMemoryComposeFile } from '../model/project';
+import type { FileIdentity } from '../util/load-files';
+
+/** A store of earlier loads (`ProjectLoadCache`): what the loader asks of it. */
+export interface LoadCache {
+  get(options: LoadOptions): Promise<ComposeProject | undefined>;
+  set(options: LoadOptions, project: ComposeProject, files: FileIdentity[]): void;
+}
 
 export interface LoadOptions {
   /** Directory relative paths on the command line resolve against (the shell's cwd). */
@@ -27,5 +33,5 @@ export interface LoadOptions {
    */
   inMemoryFiles?: InMemoryComposeFile[];
   /** Reuse a previous load of the same options while none of the files it read has changed. */
-  cache?: ProjectLoadCache;
+  cache?: LoadCache;
 }

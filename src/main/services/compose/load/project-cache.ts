@@ -6,7 +6,7 @@
 import type { ComposeProject } from '../model/project';
 import { identityOf, type FileIdentity } from '../util/load-files';
 import { deepClone } from '../util/plain-data';
-import type { LoadOptions } from './options';
+import type { LoadCache, LoadOptions } from './options';
 
 interface CacheEntry {
   project: ComposeProject;
@@ -15,7 +15,7 @@ interface CacheEntry {
 
 const DEFAULT_CAPACITY = 64;
 
-export class ProjectLoadCache {
+export class ProjectLoadCache implements LoadCache {
   private readonly entries = new Map<string, CacheEntry>();
 
   constructor(private readonly capacity = DEFAULT_CAPACITY) {}
