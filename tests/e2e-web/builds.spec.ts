@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
+import { throwawayProject, type ThrowawayProject } from './throwaway-project';
 import { ProjectsPage } from './pages/projects-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
@@ -12,32 +11,27 @@ const run = promisify(execFile);
 const SERVER = `["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]`;
 
 test.describe('builds and watch against the real engine', () => {
-  let root: string;
-  let name: string;
-  let dir: string;
+  let project: ThrowawayProject;
 
   test.beforeEach(async ({ engine, berth }) => {
     test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
-    root = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-builds-'));
-    name = `berth-e2e-build-${randomUUID().slice(0, 8)}`;
-    dir = path.join(root, name);
-    await mkdir(path.join(dir, 'src'), { recursive: true });
+    project = await throwawayProject('berth-e2e-build');
     await berth.waitForEngine('connected');
   });
 
   test.afterEach(async () => {
-    await run('docker', ['compose', '-p', name, 'down', '--timeout', '0', '--rmi', 'local']).catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await project?.remove();
   });
 
   test('Up builds with a timeline of steps, then Watch syncs an edited file into the running container', async ({
     page,
   }) => {
+    const { name, dir } = project;
     await writeFile(
       path.join(dir, 'Dockerfile'),
       `FROM ${TEST_IMAGE}\nRUN echo preparing the environment && mkdir -p /srv\nCOPY src/ /srv/\n`,
     );
-    await writeFile(path.join(dir, 'src', 'train.py'), 'print("v1")\n');
+    await project.write({ 'src/train.py': 'print("v1")\n' });
     await writeFile(
       path.join(dir, 'compose.yaml'),
       `name: ${name}

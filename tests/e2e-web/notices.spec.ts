@@ -1,37 +1,32 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
+import { throwawayProject, type ThrowawayProject } from './throwaway-project';
 import { ProjectsPage } from './pages/projects-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
 const run = promisify(execFile);
 
 test.describe('notices about services that die, against the real engine', () => {
-  let root: string;
-  let name: string;
+  let project: ThrowawayProject;
 
   test.beforeEach(async ({ engine, berth }) => {
     test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
-    root = await mkdtemp(path.join(os.tmpdir(), 'berth-e2e-notices-'));
-    name = `berth-e2e-notice-${randomUUID().slice(0, 8)}`;
+    project = await throwawayProject('berth-e2e-notice');
     await berth.waitForEngine('connected');
   });
 
   test.afterEach(async () => {
-    await run('docker', ['compose', '-p', name, 'down', '--timeout', '0']).catch(() => undefined);
-    await rm(root, { recursive: true, force: true });
+    await project?.remove();
   });
 
   test('an OOM-killed service shows on its card and as a toast with a system notification; muting stops them', async ({
     page,
     backend,
   }) => {
-    const dir = path.join(root, name);
-    await mkdir(dir);
+    const { name, dir } = project;
     await writeFile(
       path.join(dir, 'compose.yaml'),
       `name: ${name}

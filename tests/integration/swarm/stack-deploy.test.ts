@@ -20,6 +20,7 @@ import { skipWithoutPrivateDockerd } from '../../support/private-dockerd';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import { startSwarmEngine, type SwarmEngine } from '../../support/swarm/swarm-engine';
 import { dockerCli, loadDir, projectDir } from '../../support/swarm/stack-fixtures';
+import { until } from '../../support/swarm/stream-collect';
 
 const engine = await requireEngine();
 
@@ -396,19 +397,4 @@ function latest<T extends ClusterViewMessage['type']>(
   return messages
     .filter((message): message is Extract<ClusterViewMessage, { type: T }> => message.type === type)
     .at(-1);
-}
-
-/** Resolves with the first value of `check` that is neither undefined nor an empty array, within 45 s. */
-async function until<T>(
-  check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 45_000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0))
-      return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,3 +1,4 @@
+import type { ContainerStats } from '@shared/schemas/stats';
 /** A stand-in engine for the stats unit tests: readings with a growing clock, and a container list. */
 import type Docker from 'dockerode';
 import type { RawStats } from '../../../src/main/services/stats/raw-stats';
@@ -58,4 +59,29 @@ export function fakeDocker(containers: () => FakeContainer[]): Docker {
         })),
       ),
   } as unknown as Docker;
+}
+
+/** One computed reading, with plausible figures unless overridden. */
+export function containerStats(id: string, overrides: Partial<ContainerStats> = {}): ContainerStats {
+  return {
+    id,
+    time: 0,
+    cpuPercent: 50,
+    cpuMachinePercent: 25,
+    onlineCpus: 2,
+    memoryBytes: 100,
+    memoryLimitBytes: 1_000,
+    memoryPercent: 10,
+    memoryLimited: true,
+    netRxBytes: 0,
+    netTxBytes: 0,
+    blockReadBytes: 0,
+    blockWriteBytes: 0,
+    netRxRate: 10,
+    netTxRate: null,
+    blockReadRate: 0,
+    blockWriteRate: 0,
+    pids: 2,
+    ...overrides,
+  };
 }

@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { GpuMetrics, GpuUsage } from '@shared/schemas/gpu';
-import type { ContainerStats, StatsTarget } from '@shared/schemas/stats';
+import type { StatsTarget } from '@shared/schemas/stats';
 import { gpuFiguresByService } from '../../../src/main/services/stats/gpu-figures';
 import { rollUpStats, serviceKey } from '../../../src/main/services/stats/stats-rollup';
-
-function sample(id: string, overrides: Partial<ContainerStats> = {}): ContainerStats {
-  return {
-    id,
-    time: 0,
-    cpuPercent: 50,
-    cpuMachinePercent: 25,
-    onlineCpus: 2,
-    memoryBytes: 100,
-    memoryLimitBytes: 1_000,
-    memoryPercent: 10,
-    memoryLimited: true,
-    netRxBytes: 0,
-    netTxBytes: 0,
-    blockReadBytes: 0,
-    blockWriteBytes: 0,
-    netRxRate: 10,
-    netTxRate: null,
-    blockReadRate: 0,
-    blockWriteRate: 0,
-    pids: 2,
-    ...overrides,
-  };
-}
+import { containerStats as sample } from './fake-stats';
 
 const target = (id: string, project: string | null, service: string | null): StatsTarget => ({
   id,

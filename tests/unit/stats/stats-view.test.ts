@@ -3,30 +3,10 @@ import type { ContainerStats, ServiceStats, StatsTarget } from '@shared/schemas/
 import { EMPTY_STATS, STATS_HISTORY, withStatsMessage } from '../../../src/renderer/src/features/stats/stats-data';
 import { formatMemory, formatPercent, memoryTone } from '../../../src/renderer/src/features/stats/stats-format';
 import { nextSort, sortedStatsRows } from '../../../src/renderer/src/features/stats/stats-table-rows';
+import { containerStats } from './fake-stats';
 
-function reading(id: string, time: number, extra: Partial<ContainerStats> = {}): ContainerStats {
-  return {
-    id,
-    time,
-    cpuPercent: 10,
-    cpuMachinePercent: 5,
-    onlineCpus: 2,
-    memoryBytes: 100,
-    memoryLimitBytes: 1_000,
-    memoryPercent: 10,
-    memoryLimited: true,
-    netRxBytes: 0,
-    netTxBytes: 0,
-    blockReadBytes: 0,
-    blockWriteBytes: 0,
-    netRxRate: null,
-    netTxRate: null,
-    blockReadRate: null,
-    blockWriteRate: null,
-    pids: 1,
-    ...extra,
-  };
-}
+const reading = (id: string, time: number, extra: Partial<ContainerStats> = {}) =>
+  containerStats(id, { time, cpuPercent: 10, ...extra });
 
 function totals(project: string, service: string, cpuPercent: number): ServiceStats {
   return {

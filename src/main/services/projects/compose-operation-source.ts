@@ -9,9 +9,9 @@ import type { ComposeEngine, OperationOptions } from '../compose/engine/compose-
 import { projectByName } from '../compose/engine/project-by-name';
 import type { Plan } from '../compose/engine/plan/steps';
 import type { ComposeProject } from '../compose/model/project';
-import { CoalesceByKey } from '../streams/coalesce-by-key';
+import { createOperationSource } from '../streams/operation-source';
 import { progressEventKey } from './progress-key';
-import type { StreamSink, StreamSource } from '../streams/stream-source';
+import type { StreamSource } from '../streams/stream-source';
 import { ownedVolumes } from './project-detail';
 
 export interface ComposeOperationDeps {
@@ -88,41 +88,18 @@ export function createComposeOperationSource(
   deps: ComposeOperationDeps,
   input: ComposeOperationInput,
 ): StreamSource<ComposeOperationMessage> {
-  const abort = new AbortController();
-  let sink: StreamSink<ComposeOperationMessage> | null = null;
-  let ending: { error?: unknown } | null = null;
-  const pending = new CoalesceByKey<ComposeOperationMessage>((message) => sink?.emit(message), progressKey);
-  // The end waits until every message before it went out.
-  const endWhenDelivered = () => {
-    if (ending && pending.size === 0) sink?.end(ending.error);
-  };
-  const end = (error?: unknown) => {
-    ending = { error };
-    endWhenDelivered();
-  };
-  return {
-    start(target) {
-      sink = target;
-      void (async () => {
-        const loaded = await projectFor(deps, input);
-        const project =
-          input.action === 'up' && input.withoutGpu ? deps.withoutGpus(loaded, input.services ?? []).project : loaded;
-        const plan = await run(deps.engine(), project, input, {
-          signal: abort.signal,
-          onProgress: (event) => pending.push({ type: 'progress', event }),
-        });
-        pending.push({ type: 'done', changed: plan.steps.length });
-        end();
-      })().catch(end);
+  return createOperationSource<ComposeOperationMessage>({
+    keyOf: progressKey,
+    cancelledMessage: `${input.action} was cancelled.`,
+    async run(signal, push) {
+      const loaded = await projectFor(deps, input);
+      const project =
+        input.action === 'up' && input.withoutGpu ? deps.withoutGpus(loaded, input.services ?? []).project : loaded;
+      const plan = await run(deps.engine(), project, input, {
+        signal,
+        onProgress: (event) => push({ type: 'progress', event }),
+      });
+      return { type: 'done', changed: plan.steps.length };
     },
-    pause: () => pending.pause(),
-    resume() {
-      pending.resume();
-      endWhenDelivered();
-    },
-    dispose() {
-      pending.clear();
-      abort.abort(new BerthError('E_CANCELLED', `${input.action} was cancelled.`));
-    },
-  };
+  });
 }

@@ -4,11 +4,10 @@
  * closing the stream cancels the deploy.
  */
 import type Docker from 'dockerode';
-import { BerthError } from '@shared/errors';
 import type { StackDeployMessage } from '@shared/schemas/cluster';
 import type { ComposeProject } from '../compose/model/project';
-import { CoalesceByKey } from '../streams/coalesce-by-key';
-import type { StreamSink, StreamSource } from '../streams/stream-source';
+import { createOperationSource } from '../streams/operation-source';
+import type { StreamSource } from '../streams/stream-source';
 import { deployStack } from './stack-deploy';
 
 export interface StackDeployRequest {
@@ -37,43 +36,20 @@ export function createStackDeploySource(
   deps: StackDeployDeps,
   request: StackDeployRequest,
 ): StreamSource<StackDeployMessage> {
-  const abort = new AbortController();
-  let sink: StreamSink<StackDeployMessage> | null = null;
-  let ending: { error?: unknown } | null = null;
-  const pending = new CoalesceByKey<StackDeployMessage>((message) => sink?.emit(message), progressKey);
-  // The end waits until every message before it went out.
-  const endWhenDelivered = () => {
-    if (ending && pending.size === 0) sink?.end(ending.error);
-  };
-  const end = (error?: unknown) => {
-    ending = { error };
-    endWhenDelivered();
-  };
-  return {
-    start(target) {
-      sink = target;
-      void (async () => {
-        const project = await deps.load();
-        const result = await deployStack(deps.docker(), project, {
-          stack: request.stack,
-          prune: request.prune,
-          imagesPreloaded: request.imagesPreloaded,
-          wait: request.wait,
-          signal: abort.signal,
-          onProgress: (event) => pending.push({ type: 'progress', event }),
-        });
-        pending.push({ type: 'done', stack: result.stack, changed: result.changed });
-        end();
-      })().catch(end);
+  return createOperationSource<StackDeployMessage>({
+    keyOf: progressKey,
+    cancelledMessage: `Deploying stack ${request.stack} was cancelled.`,
+    async run(signal, push) {
+      const project = await deps.load();
+      const result = await deployStack(deps.docker(), project, {
+        stack: request.stack,
+        prune: request.prune,
+        imagesPreloaded: request.imagesPreloaded,
+        wait: request.wait,
+        signal,
+        onProgress: (event) => push({ type: 'progress', event }),
+      });
+      return { type: 'done', stack: result.stack, changed: result.changed };
     },
-    pause: () => pending.pause(),
-    resume() {
-      pending.resume();
-      endWhenDelivered();
-    },
-    dispose() {
-      pending.clear();
-      abort.abort(new BerthError('E_CANCELLED', `Deploying stack ${request.stack} was cancelled.`));
-    },
-  };
+  });
 }
