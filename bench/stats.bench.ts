@@ -116,10 +116,15 @@ function printed(child: ChildProcess, text = ''): Promise<void> {
   });
 }
 
+/** SIGTERM, then SIGKILL after 3 s: a watcher that doesn't stop must not hang the bench. */
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

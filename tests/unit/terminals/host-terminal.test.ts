@@ -43,7 +43,7 @@ describe('host terminal (node-pty)', () => {
     expect(terminal.events.at(-1)).toEqual({ type: 'exit', exitCode: 5 });
   });
 
-  it('falls back to /bin/sh without $SHELL, and says which folder is missing', async () => {
+  it('falls back to /bin/sh without $SHELL; a project folder that is gone starts the shell at home, saying so', async () => {
     const env = { ...process.env };
     delete env.SHELL;
     const shell = new TerminalDriver(
@@ -59,9 +59,10 @@ describe('host terminal (node-pty)', () => {
     shell.close();
 
     const missing = path.join(projectDir, 'gone');
-    const failed = new TerminalDriver({ terminal: factory(env) }, { target: 'host', cwd: missing, cols: 80, rows: 24 });
-    await failed.waitForEnd();
-    expect(failed.error?.message).toContain(missing);
-    expect(failed.error?.fix).toBeTruthy();
+    const moved = new TerminalDriver({ terminal: factory(env) }, { target: 'host', cwd: missing, cols: 80, rows: 24 });
+    await moved.waitForText(`${missing} no longer exists; this shell starts in ${os.homedir()}`);
+    moved.type('echo "in $PWD"\r');
+    await moved.waitForText(`in ${os.homedir()}`);
+    moved.close();
   });
 });
