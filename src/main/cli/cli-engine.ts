@@ -1,13 +1,7 @@
-/**
- * The engine a `berth` command talks to, and how its failures read: one place for every command, so a missing
- * engine gets the same diagnosis as `berth engine` everywhere (never "Unexpected error: connect ENOENT").
- */
-import { readFileSync } from 'node:fs';
+/** The engine a `berth` command talks to (its failures read as `cli-errors.ts` says). */
 import { homedir } from 'node:os';
 import type Docker from 'dockerode';
-import { BerthError, toErrorPayload, type ErrorPayload } from '@shared/errors';
 import type { Endpoint } from '@shared/schemas/engine';
-import { diagnoseUnreachable } from '../services/docker/diagnose-unreachable';
 import { createDockerClient } from '../services/docker/docker-client';
 import { resolveEndpoint } from '../services/docker/resolve-endpoint';
 import type { CliContext } from './command';
@@ -25,54 +19,4 @@ export function cliEngine(context: CliContext): CliEngine {
 
 export function homeOf(context: CliContext): string {
   return context.env.HOME || homedir();
-}
-
-/** Errors of the transport itself (nothing answered, or something that isn't Docker answered). */
-const CONNECTION_CODES =
-  /^(ENOENT|ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EACCES|EPERM|EPROTO|ERR_TLS_.*|CERT_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/;
-
-/** What to print for an error of a command: connection failures get the engine diagnosis, the rest their own words. */
-export function describeCliError(error: unknown, endpoint: Endpoint | null): ErrorPayload {
-  if (error instanceof BerthError) return error.toPayload();
-  const code = (error as { code?: unknown } | null)?.code;
-  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
-  // Docker answers errors with a JSON body that has a message; anything else answering HTTP is not a Docker engine.
-  const notDocker = typeof statusCode === 'number' && !(error as { json?: { message?: unknown } }).json?.message;
-  if ((typeof code === 'string' && CONNECTION_CODES.test(code)) || notDocker) {
-    const diagnosis = diagnoseUnreachable(error, endpoint, process.platform);
-    const where = endpoint ? ` at ${endpoint.address}` : '';
-    const reason = notDocker
-      ? `something answered HTTP ${String(statusCode)} there, but it is not a Docker engine API`
-      : diagnosis.reason;
-    return {
-      code: 'E_ENGINE_UNREACHABLE',
-      message: `cannot reach the Docker engine${where}: ${reason}`,
-      fix: diagnosis.fix,
-    };
-  }
-  return toErrorPayload(error);
-}
-
-/**
- * The error as the CLI prints it: the message; for a place in a file (a Compose error), that line with a caret under
- * the column; then the fix on its own line.
- */
-export function formatCliError(payload: ErrorPayload, prefix = ''): string {
-  return `${prefix}${payload.message}\n${sourceExcerpt(payload.details)}${payload.fix ? `Fix: ${payload.fix}\n` : ''}`;
-}
-
-function sourceExcerpt(details: unknown): string {
-  const { file, line, column } = (details ?? {}) as { file?: unknown; line?: unknown; column?: unknown };
-  if (typeof file !== 'string' || typeof line !== 'number' || line < 1) return '';
-  let text: string | undefined;
-  try {
-    text = readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
-  } catch {
-    return '';
-  }
-  if (text === undefined) return '';
-  const gutter = `${line} | `;
-  const caret =
-    typeof column === 'number' && column >= 1 ? `${' '.repeat(gutter.length - 2)}| ${' '.repeat(column - 1)}^\n` : '';
-  return `${gutter}${text.replace(/\t/g, ' ')}\n${caret}`;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BerthError } from '@shared/errors';
 import type { Endpoint } from '@shared/schemas/engine';
-import { describeCliError, formatCliError } from '../../../src/main/cli/cli-engine';
+import { describeCliError, formatCliError } from '../../../src/main/cli/cli-errors';
 
 const socket: Endpoint = {
   kind: 'unix',

@@ -2,7 +2,7 @@
 import { dependencyOrder } from '../../services/compose/engine/plan/dependency-graph';
 import { declaredProfiles } from '../../services/compose/profiles/profiles';
 import { toComposeConfigJson } from '../../services/compose/model/serialize';
-import { describeCliError, formatCliError } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import type { CliCommand, CliContext } from '../command';
 import { ComposeFlagError, parseComposeFlags, COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { EXIT_CODES_HELP, exitCodeFor } from '../exit-codes';

@@ -4,7 +4,8 @@
  */
 import type Docker from 'dockerode';
 import type { Endpoint } from '@shared/schemas/engine';
-import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
+import { cliEngine } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import type { CliCommand, CliContext } from '../command';
 import { parseOptions, UsageError, type OptionSpec, type ParsedOptions } from './compose-command';
 

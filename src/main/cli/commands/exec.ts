@@ -7,7 +7,8 @@ import { findServiceContainer } from '../../services/terminals/find-service-cont
 import { requireRunningContainer } from '../../services/terminals/open-container-shell';
 import type { CliCommand, CliContext } from '../command';
 import type { ComposeFlags } from '../compose-flags';
-import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
+import { cliEngine } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import { ExecUsageError, parseExecArgs, type ExecArgs } from './exec-args';
 
 const USAGE = `Usage: berth exec [OPTIONS] SERVICE COMMAND [ARGS...]

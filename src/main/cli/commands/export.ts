@@ -8,7 +8,7 @@ import { validateManifests } from '../../services/kubernetes/validate-manifests'
 import { writeManifests } from '../../services/kubernetes/write-manifests';
 import type { CliCommand } from '../command';
 import { COMPOSE_GLOBAL_FLAGS_USAGE, ComposeFlagError, parseComposeFlags } from '../compose-flags';
-import { describeCliError, formatCliError } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import { EXIT_CODES, exitCodeFor } from '../exit-codes';
 import { loadCliProject } from '../load-cli-project';
 import { flag, parseOptions, UsageError } from './compose-command';

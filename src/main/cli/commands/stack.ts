@@ -8,7 +8,8 @@ import { rollbackService, scaleService } from '../../services/swarm/service-acti
 import { ServiceLogsSession } from '../../services/swarm/service-logs-session';
 import { removeStack } from '../../services/swarm/stack-teardown';
 import type { CliCommand } from '../command';
-import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
+import { cliEngine } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import { ComposeFlagError } from '../compose-flags';
 import { EXIT_CODES, exitCodeFor } from '../exit-codes';
 import { flag, numberFlag, parseOptions, UsageError, type ParsedOptions } from './compose-command';

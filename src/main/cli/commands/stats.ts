@@ -3,7 +3,7 @@ import type { ContainerStats, StatsMessage, StatsSelection, StatsTarget } from '
 import type { EngineWatch } from '../../services/docker/engine-watch';
 import { createStatsSource } from '../../services/stats/stats-source';
 import { StatsSampler } from '../../services/stats/stats-sampler';
-import { describeCliError, formatCliError } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import type { CliCommand, CliContext } from '../command';
 import { COMPOSE_GLOBAL_FLAGS_USAGE, ComposeFlagError, parseComposeFlags, type ComposeFlags } from '../compose-flags';
 import { loadCliProject } from '../load-cli-project';

@@ -1,7 +1,8 @@
 import { VolumeNameSchema } from '@shared/schemas/volumes';
 import { listVolumes } from '../../services/volumes/list-volumes';
 import { VolumeBrowser } from '../../services/volumes/volume-browser';
-import { cliEngine, describeCliError, formatCliError } from '../cli-engine';
+import { cliEngine } from '../cli-engine';
+import { describeCliError, formatCliError } from '../cli-errors';
 import type { CliCommand, CliContext } from '../command';
 import { formatEntries, formatVolumeList } from './volumes-format';
 import { exactBytes, terminalSafe, terminalSafeJson } from './volumes-terminal-text';
