@@ -7,8 +7,8 @@ import { FollowedContainer } from './followed-container';
 import { HistoryMerge } from './history-merge';
 import { LineBatcher } from './line-batcher';
 import { parseTimeArgument } from './log-timestamp';
-import { atOrAfter, MarkerInterleaver, pastRunEvents, runMarkersOf } from './past-run-markers';
-import { exitMarker, restartMarker, timeFromNanos } from './run-markers';
+import { LiveRunMarkers } from './live-run-markers';
+import { MarkerInterleaver, pastMarkersOf } from './past-run-markers';
 import {
   anchorOf,
   findCurrentContainers,
@@ -58,6 +58,7 @@ const isMarker = (item: SessionItem): item is LogMarker => 'kind' in item;
 export class LogsSession {
   private readonly containers = new Map<string, FollowedContainer>();
   private readonly batcher: LineBatcher<SessionItem>;
+  private readonly runMarkers: LiveRunMarkers;
   private readonly historyReaders = new Map<number, ContainerLogReader>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -76,6 +77,7 @@ export class LogsSession {
     private readonly output: LogsSessionOutput,
   ) {
     this.batcher = new LineBatcher<SessionItem>((items) => this.deliver(items));
+    this.runMarkers = new LiveRunMarkers(output.marker ? (marker) => this.batcher.add(marker) : null);
   }
 
   start(): void {
@@ -145,7 +147,13 @@ export class LogsSession {
     this.announceSources();
 
     const followed = [...this.containers.values()];
-    const markers = this.output.marker ? await this.pastMarkers(docker, followed) : new Map<number, LogMarker[]>();
+    const markers = this.output.marker
+      ? await pastMarkersOf(docker, followed, {
+          since: this.since,
+          until: this.until,
+          nowMs: (this.options.now ?? Date.now)(),
+        })
+      : new Map<number, LogMarker[]>();
     if (this.disposed) return;
     const merge = new HistoryMerge<SessionItem>(
       followed.map((entry) => entry.source.index),
@@ -270,7 +278,7 @@ export class LogsSession {
     } catch {
       return;
     }
-    this.emitPendingMarkers(followed);
+    this.runMarkers.flush(followed);
     const request: LogRequest = { follow: true, tail: 'all', since: followed.resumeSince() };
     const reader = this.reader(docker, followed, request, (line) => this.batcher.add(line));
     followed.reader = reader;
@@ -285,7 +293,7 @@ export class LogsSession {
     if (followed.reader !== reader) return;
     followed.reader = null;
     // The run's last lines are out: its exit marker goes after them.
-    this.emitPendingMarkers(followed, 'exit');
+    this.runMarkers.flush(followed, 'exit');
     if (this.disposed || this.options.engine.getState().status !== 'connected') return;
     if (followed.readAgain) {
       followed.readAgain = false;
@@ -308,90 +316,15 @@ export class LogsSession {
     if (this.disposed) return;
     const known = event.type === 'container' ? this.containers.get(event.id) : undefined;
     if (known && this.phase === 'following' && (event.action === 'die' || event.action === 'oom')) {
-      return this.onRunEnded(known, event);
+      return this.runMarkers.runEnded(known, event);
     }
     if (!startEventMatches(this.options.target, this.anchor, event)) return;
     if (this.phase !== 'following') return;
     if (known) {
-      if (known.lastExitCode !== null || known.pendingExit) this.onRestarted(known, event);
+      if (known.lastExitCode !== null || known.pendingExit) this.runMarkers.restarted(known, event);
       return this.readLive(known);
     }
     void this.followNewContainer(event.id);
-  }
-
-  /** `oom` then `die`: the exit marker waits until the reader has delivered the run's last lines. */
-  private onRunEnded(followed: FollowedContainer, event: EngineEvent): void {
-    if (event.action === 'oom') {
-      followed.oomSeen = true;
-      return;
-    }
-    const code = Number(event.attributes.exitCode);
-    followed.lastExitCode = Number.isFinite(code) ? code : null;
-    followed.pendingExit = exitMarker(followed.source.index, {
-      time: timeFromNanos(event.timeNano),
-      exitCode: followed.lastExitCode,
-      oomKilled: followed.oomSeen,
-      memoryLimitBytes: followed.container.memoryLimitBytes,
-    });
-    followed.oomSeen = false;
-    if (!followed.reader) this.emitPendingMarkers(followed, 'exit');
-  }
-
-  private onRestarted(followed: FollowedContainer, event: EngineEvent): void {
-    followed.restartsSeen++;
-    followed.pendingRestart = restartMarker(followed.source.index, {
-      time: timeFromNanos(event.timeNano),
-      restartCount: followed.container.restartCount + followed.restartsSeen,
-      previousExit: followed.lastExitCode,
-    });
-    // Out at once, before the new run's first lines; an exit still waiting for its run's last lines goes first.
-    if (!followed.pendingExit) this.emitPendingMarkers(followed);
-  }
-
-  /** Exit first, then restart; `exit` alone while the new run's reader hasn't begun. */
-  private emitPendingMarkers(followed: FollowedContainer, only?: 'exit'): void {
-    if (!this.output.marker) return;
-    // After the lines already delivered, whatever the event's own time, so the batcher's sort keeps the order.
-    let after =
-      [followed.cursors.stdout.time, followed.cursors.stderr.time, followed.lastMarkerTime]
-        .filter(Boolean)
-        .sort()
-        .pop() ?? '';
-    for (const kind of only === 'exit' ? (['pendingExit'] as const) : (['pendingExit', 'pendingRestart'] as const)) {
-      const marker = followed[kind];
-      if (!marker) continue;
-      // A restarted process can print before the engine stamps its `start` event: the restart marker goes right
-      // after the previous run's last line instead, so the new run's first lines never sort above it.
-      const placed = kind === 'pendingRestart' && after ? { ...marker, time: after } : atOrAfter(marker, after);
-      after = placed.time;
-      followed.lastMarkerTime = placed.time;
-      this.batcher.add(placed);
-      followed[kind] = null;
-    }
-  }
-
-  /** Markers of the runs the history covers, per source; none when the engine can't say. */
-  private async pastMarkers(docker: Docker, followed: FollowedContainer[]): Promise<Map<number, LogMarker[]>> {
-    const now = (this.options.now ?? Date.now)() / 1000;
-    const since = this.since ?? String(Math.floor(now - 24 * 3600));
-    const until = this.until ?? now.toFixed(9);
-    const events = await pastRunEvents(
-      docker,
-      followed.map((entry) => entry.container.id),
-      since,
-      until,
-    ).catch(() => []);
-    const first = timeFromNanos(Number(since) * 1e9);
-    const last = timeFromNanos(Number(until) * 1e9);
-    const markers = new Map<number, LogMarker[]>();
-    for (const entry of followed) {
-      const mine = runMarkersOf(entry.container, entry.source.index, events).filter(
-        (marker) => (this.since === undefined || marker.time >= first) && marker.time <= last,
-      );
-      if (mine.length > 0) markers.set(entry.source.index, mine);
-      if (entry.container.exitCode !== null) entry.lastExitCode = entry.container.exitCode;
-    }
-    return markers;
   }
 
   /** Hands a batch on: runs of lines as line batches, markers one by one between them. */

@@ -9,6 +9,7 @@ import type { EngineEvent } from '@shared/schemas/engine';
 import type { LogMarker } from '@shared/schemas/logs';
 import { toEngineEvent } from '../docker/engine-event';
 import { JsonLineParser } from '../docker/json-lines';
+import type { FollowedContainer } from './followed-container';
 import type { TargetContainer } from './log-targets';
 import { exitMarker, restartMarker, timeFromNanos } from './run-markers';
 
@@ -146,4 +147,35 @@ export class MarkerInterleaver<L extends { time: string }> {
 /** The marker, its time moved up to `time` when it was earlier. */
 export function atOrAfter(marker: LogMarker, time: string): LogMarker {
   return marker.time >= time ? marker : { ...marker, time };
+}
+
+/**
+ * Markers of the runs a history covers (`since`/`until` as the logs request gives them, else the last 24 hours), per
+ * source; none when the engine can't say. Also records each container's last exit code for the restarts that follow.
+ */
+export async function pastMarkersOf(
+  docker: Docker,
+  followed: FollowedContainer[],
+  window: { since: string | undefined; until: string | undefined; nowMs: number },
+): Promise<Map<number, LogMarker[]>> {
+  const now = window.nowMs / 1000;
+  const since = window.since ?? String(Math.floor(now - 24 * 3600));
+  const until = window.until ?? now.toFixed(9);
+  const events = await pastRunEvents(
+    docker,
+    followed.map((entry) => entry.container.id),
+    since,
+    until,
+  ).catch(() => []);
+  const first = timeFromNanos(Number(since) * 1e9);
+  const last = timeFromNanos(Number(until) * 1e9);
+  const markers = new Map<number, LogMarker[]>();
+  for (const entry of followed) {
+    const mine = runMarkersOf(entry.container, entry.source.index, events).filter(
+      (marker) => (window.since === undefined || marker.time >= first) && marker.time <= last,
+    );
+    if (mine.length > 0) markers.set(entry.source.index, mine);
+    if (entry.container.exitCode !== null) entry.lastExitCode = entry.container.exitCode;
+  }
+  return markers;
 }
