@@ -4,7 +4,7 @@
  */
 import type Docker from 'dockerode';
 import type { ComposeProgressEvent } from '@shared/schemas/compose-progress';
-import { buildWithBuildKit } from '../../../build/buildkit/buildkit-build';
+import type { buildWithBuildKit as BuildWithBuildKit } from '../../../build/buildkit/buildkit-build';
 import { engineBuilder } from '../../../build/builder-choice';
 import { buildWithClassicBuilder } from '../../../build/classic/classic-build';
 import type { ComposeProject } from '../../model/project';
@@ -40,7 +40,13 @@ export async function buildImage(
   }
   const request = { ...options, image, build };
   const id =
-    builder === 'buildkit' ? await buildWithBuildKit(docker, request) : await buildWithClassicBuilder(docker, request);
+    builder === 'buildkit' ? await buildKitBuild(docker, request) : await buildWithClassicBuilder(docker, request);
   emit({ kind: 'built', service, image });
   return id;
+}
+
+/** BuildKit's session (gRPC, protobuf) loads with the first build, not with every command that might build. */
+async function buildKitBuild(...args: Parameters<typeof BuildWithBuildKit>) {
+  const { buildWithBuildKit } = await import('../../../build/buildkit/buildkit-build');
+  return buildWithBuildKit(...args);
 }
