@@ -20,9 +20,14 @@ export class EngineSwitcherObject {
 
   /** Opens the menu from the keyboard, as a keyboard user would. */
   async openMenu(): Promise<void> {
-    await this.trigger.focus();
-    await this.page.keyboard.press('Enter');
-    await expect(this.menu).toBeVisible();
+    // The trigger re-renders as the engine state settles after a switch: press again until the menu is open.
+    await expect(async () => {
+      if (!(await this.menu.isVisible())) {
+        await this.trigger.focus();
+        await this.page.keyboard.press('Enter');
+      }
+      await expect(this.menu).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
   }
 
   async openAddDialog(): Promise<void> {

@@ -27,9 +27,12 @@ export class ProjectsPage {
   }
 
   async addFolder(directory: string): Promise<void> {
+    // The list or the first-run screen, whichever the page settles on (the list may still be loading).
     const opener = this.page.getByTestId('add-project');
+    const firstRun = this.page.getByRole('button', { name: 'add a folder that has a compose.yaml' });
+    await expect(opener.or(firstRun)).toBeVisible();
     if (await opener.isVisible()) await opener.click();
-    else await this.page.getByRole('button', { name: 'add a folder that has a compose.yaml' }).click();
+    else await firstRun.click();
     await this.page.getByTestId('add-project-path').fill(directory);
     await this.page.getByTestId('add-project-submit').click();
     await expect(this.page.getByTestId('add-project-panel')).toHaveCount(0);
@@ -47,8 +50,10 @@ export class ProjectsPage {
   /** Opens a template's create form from the first-run gallery or through "New from template…". */
   async chooseTemplate(id: string): Promise<void> {
     const newProject = this.page.getByTestId('new-project');
+    const card = this.page.locator(`[data-testid="template-card"][data-template="${id}"]`);
+    await expect(newProject.or(card)).toBeVisible();
     if (await newProject.isVisible()) await newProject.click();
-    await this.page.locator(`[data-testid="template-card"][data-template="${id}"]`).click();
+    await card.click();
   }
 
   async expectRunning(project: string, services: string[], health?: 'healthy'): Promise<void> {
