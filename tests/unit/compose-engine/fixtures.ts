@@ -39,6 +39,7 @@ export function observedState(
     project,
     containers,
     networks: new Map(),
+    shadowedNetworks: [],
     volumes: new Map(),
     images: new Map([[IMAGE, IMAGE_ID]]),
     ...extra,

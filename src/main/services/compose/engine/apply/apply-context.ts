@@ -28,6 +28,8 @@ export interface ApplyContext {
   containerIds: Map<string, string>;
   /** Container names by service, sorted by number. */
   containersByService: Map<string, string[]>;
+  /** Network IDs by name: the observed ones (the one `up` uses, where several share a name), then those created. */
+  networkIds: Map<string, string>;
   /** Image IDs by reference, filled as images are inspected, pulled or built. */
   imageIds: Map<string, string>;
   /** Limits the container operations in flight; `priorityOf` orders the ones waiting (lower first). */

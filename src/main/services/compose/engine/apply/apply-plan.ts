@@ -46,6 +46,7 @@ export function applyContext(
     stopTimeout: options.stopTimeout,
     registryAuth: options.registryAuth,
     containerIds,
+    networkIds: new Map([...observed.networks].map(([name, network]) => [name, network.id])),
     containersByService: new Map([...containersByService].map(([service, names]) => [service, names.sort(byNumber)])),
     imageIds,
     engineSlots: new EngineSlots(options.engineConcurrency ?? ENGINE_CONCURRENCY),

@@ -7,6 +7,7 @@ import { containerSpec } from '../spec/container-spec';
 import { seconds } from '../spec/units';
 import { firstContainerId, type ApplyContext } from './apply-context';
 import { engineError } from './engine-errors';
+import { connectLaterNetworks, withPinnedNetworks } from './network-endpoints';
 import { waitForDependencies } from './wait-dependencies';
 
 type StepOf<K extends Step['kind']> = Extract<Step, { kind: K }>;
@@ -31,7 +32,9 @@ async function createInSlot(context: ApplyContext, step: StepOf<'create-containe
     const old = docker.getContainer(step.replaces.id);
     previousAnonymousVolumes = await anonymousVolumesOf(old);
     await stopQuietly(context, step.replaces);
-    await old.rename({ name: replacedContainerName(step.replaces.id, step.replaces.name) });
+    // Out of the way of its replacement's name; already so when an earlier recreate was cut short here.
+    const temporaryName = replacedContainerName(step.replaces.id, name);
+    if (step.replaces.name !== temporaryName) await old.rename({ name: temporaryName });
   }
   const image = imageOf(project.name, service, serviceOf(project, service));
   const imageId = await imageIdOf(context, image);
@@ -43,12 +46,12 @@ async function createInSlot(context: ApplyContext, step: StepOf<'create-containe
     containerIdOf: (other) => firstContainerId(context, other),
     previousAnonymousVolumes,
   });
-  const container = await docker.createContainer(spec.create).catch((error: unknown) => {
-    throw engineError(error, `cannot create container ${name}`);
-  });
-  for (const [network, endpoint] of spec.laterEndpoints) {
-    await docker.getNetwork(network).connect({ Container: container.id, EndpointConfig: endpoint });
-  }
+  const container = await docker
+    .createContainer(withPinnedNetworks(spec.create, context.networkIds))
+    .catch((error: unknown) => {
+      throw engineError(error, `cannot create container ${name}`);
+    });
+  await connectLaterNetworks(context, container.id, spec.laterEndpoints);
   if (step.replaces?.id) await docker.getContainer(step.replaces.id).remove({ force: true });
   context.containerIds.set(name, container.id);
   context.emit({ kind: 'created', service, container: name });

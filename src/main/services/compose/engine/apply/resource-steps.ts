@@ -1,5 +1,6 @@
 /** Network and volume steps: created with the project's labels, removed only when Compose would remove them. */
 import type { Step } from '../plan/steps';
+import { networksNamed, preferredNetwork } from '../observe/networks';
 import { resourceLabels } from '../spec/container-labels';
 import type { ApplyContext } from './apply-context';
 import { engineError } from './engine-errors';
@@ -37,6 +38,10 @@ export async function createNetwork(context: ApplyContext, step: StepOf<'create-
       if ((error as { statusCode?: number }).statusCode !== CONFLICT)
         throw engineError(error, `cannot create network ${step.name}`);
     });
+  // Another `up` may have created one with the name meanwhile (then ours answered 409, or both exist): use the
+  // one every run picks.
+  const chosen = preferredNetwork(await networksNamed(context.docker, step.name), context.project.name);
+  if (chosen) context.networkIds.set(step.name, chosen.id);
   context.emit({ kind: 'resource', resource: 'network', name: step.name, action: 'created' });
 }
 
@@ -59,7 +64,7 @@ export async function createVolume(context: ApplyContext, step: StepOf<'create-v
 export async function removeNetwork(context: ApplyContext, step: StepOf<'remove-network'>): Promise<void> {
   context.emit({ kind: 'resource', resource: 'network', name: step.name, action: 'removing' });
   try {
-    await context.docker.getNetwork(step.name).remove();
+    await context.docker.getNetwork(step.networkId ?? step.name).remove();
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === NOT_FOUND) return;
     // Still used by containers outside the project (or orphans left in place): Compose warns and goes on.

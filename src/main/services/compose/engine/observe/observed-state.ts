@@ -1,6 +1,7 @@
 /** What the engine holds for a project, found by Compose's labels: the "observed" side of the diff. */
 import type Docker from 'dockerode';
 import { COMPOSE_LABELS } from '../../labels';
+import { groupNetworks, toObservedNetwork } from './networks';
 
 export interface ObservedContainer {
   id: string;
@@ -18,6 +19,10 @@ export interface ObservedContainer {
   labels: Record<string, string>;
   ports: Docker.Port[];
   created: number;
+  /** The networks it is joined to, by name; unknown where the engine does not say. */
+  networks?: string[];
+  /** The IDs of those networks, where the engine says. */
+  networkIds?: string[];
 }
 
 export interface ObservedResource {
@@ -29,8 +34,13 @@ export interface ObservedResource {
 export interface ObservedState {
   project: string;
   containers: ObservedContainer[];
-  /** Every network and volume on the engine, by name (external ones need not carry the project's labels). */
+  /**
+   * Every network and volume on the engine, by name (external ones need not carry the project's labels). Where
+   * several networks share a name, `networks` holds the one `up` uses (see observe/networks.ts).
+   */
   networks: Map<string, ObservedResource>;
+  /** The other networks sharing a name with one in `networks`: `down` removes the project's ones too. */
+  shadowedNetworks: ObservedResource[];
   volumes: Map<string, ObservedResource>;
   /** Image ID by reference, for the images the project uses; null when the engine does not have it. */
   images: Map<string, string | null>;
@@ -64,6 +74,12 @@ export function toObservedContainer(info: Docker.ContainerInfo): ObservedContain
     labels,
     ports: info.Ports ?? [],
     created: info.Created,
+    ...(info.NetworkSettings?.Networks
+      ? {
+          networks: Object.keys(info.NetworkSettings.Networks),
+          networkIds: Object.values(info.NetworkSettings.Networks).flatMap((n) => (n.NetworkID ? [n.NetworkID] : [])),
+        }
+      : {}),
   };
 }
 
@@ -82,12 +98,15 @@ export async function observeProject(
     docker.listVolumes(),
     inspectImages(docker, imageRefs),
   ]);
+  const joined = new Map<string, number>();
+  for (const id of containers.flatMap((container) => container.networkIds ?? []))
+    joined.set(id, (joined.get(id) ?? 0) + 1);
+  const grouped = groupNetworks(networks.map(toObservedNetwork), project, joined);
   return {
     project,
     containers,
-    networks: new Map(
-      networks.map((network) => [network.Name, { name: network.Name, id: network.Id, labels: network.Labels ?? {} }]),
-    ),
+    networks: grouped.byName,
+    shadowedNetworks: grouped.shadowed,
     volumes: new Map(
       (volumes.Volumes ?? []).map((volume) => [
         volume.Name,

@@ -70,14 +70,26 @@ export function planDown(project: ComposeProject, observed: ObservedState, optio
   }
   const removals = steps.filter((step) => step.kind === 'remove-container').map((step) => step.id);
   const ours = (labels: Record<string, string> | undefined) => labels?.[COMPOSE_LABELS.project] === project.name;
-  const networkNames = options.byLabels
-    ? [...observed.networks.values()].filter((network) => ours(network.labels)).map((network) => network.name)
-    : Object.entries(project.model.networks ?? {})
-        .filter(([, config]) => !config.external)
-        .map(([key, config]) => networkName(project.name, key, config))
-        .filter((name) => ours(observed.networks.get(name)?.labels));
-  for (const name of networkNames)
-    steps.push({ id: stepId('remove-network', name), after: removals, kind: 'remove-network', name });
+  // Every network of the project with the name, as Compose does: two racing `up`s can leave two.
+  const everyNetwork = [...observed.networks.values(), ...observed.shadowedNetworks];
+  const declared = new Set(
+    Object.entries(project.model.networks ?? {})
+      .filter(([, config]) => !config.external)
+      .map(([key, config]) => networkName(project.name, key, config)),
+  );
+  const networks = everyNetwork.filter(
+    (network) => ours(network.labels) && (options.byLabels || declared.has(network.name)),
+  );
+  for (const network of networks) {
+    const target = observed.networks.get(network.name) === network ? network.name : `${network.name}@${network.id}`;
+    steps.push({
+      id: stepId('remove-network', target),
+      after: removals,
+      kind: 'remove-network',
+      name: network.name,
+      networkId: network.id,
+    });
+  }
   if (options.removeVolumes) {
     const volumeNames = options.byLabels
       ? [...observed.volumes.values()].filter((volume) => ours(volume.labels)).map((volume) => volume.name)

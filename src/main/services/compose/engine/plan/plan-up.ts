@@ -6,13 +6,14 @@
  */
 import { BerthError } from '@shared/errors';
 import { type ComposeProject, serviceOf } from '../../model/project';
-import { containerName, imageOf, replicasOf } from '../naming';
+import { containerName, imageOf, networkName, replicasOf } from '../naming';
 import type { ObservedContainer, ObservedState } from '../observe/observed-state';
 import { expectedConfigHash } from '../spec/container-spec';
 import { referencedServices } from '../spec/service-references';
 import { dependenciesOf, dependencyOrder, withDependencies } from './dependency-graph';
 import { networkKeysOf, resourceSteps, volumeKeysOf } from './project-resources';
 import { orphanContainers } from './orphans';
+import { isRecreateLeftoverName, serviceContainers } from './service-containers';
 import { stepId, type ContainerRef, type CreateReason, type Plan, type Step } from './steps';
 
 export type RecreatePolicy = 'diverged' | 'force' | 'never';
@@ -44,7 +45,8 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
   const warnings: string[] = [];
   /** Services whose containers this plan creates: what depends on them must follow. */
   const recreated = new Set<string>();
-  const containersOf = (service: string) => observed.containers.filter((container) => container.service === service);
+  const { current, leftovers } = serviceContainers(project, observed);
+  const containersOf = (service: string) => current.get(service) ?? [];
 
   for (const service of order) {
     const config = serviceOf(project, service);
@@ -63,27 +65,41 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
       containersOf(reference).forEach((container) => after.push(stepId('create-container', container.name)));
       if (recreated.has(reference)) after.push(...createStepIdsOf(steps, reference));
     }
+    // What an interrupted recreate left goes first: it may hold the ports the service's containers publish.
+    const leftoverSteps = leftovers.filter((c) => c.service === service).flatMap((c) => removalSteps(c));
+    steps.push(...leftoverSteps);
+    const leftoversRemoved = leftoverSteps.filter((step) => step.kind === 'remove-container').map((step) => step.id);
+    after.push(...leftoversRemoved);
     const waitFor = dependenciesOf(model, service).filter((dependency) => selected.has(dependency.service));
-    const startAfter = waitFor.flatMap((dependency) => startStepIdsOf(steps, dependency.service));
+    const startAfter = [
+      ...waitFor.flatMap((dependency) => startStepIdsOf(steps, dependency.service)),
+      ...leftoversRemoved,
+    ];
 
     const existing = containersOf(service);
     const replicas = replicasOf(config);
     const expectedHash = expectedConfigHash(project, service, firstContainerId);
     const expectedImage = observed.images.get(image) ?? null;
+    const declaredNetworks = project.model.networks ?? {};
+    const expectedNetworks = networkKeysOf(project, [service]).map((key) =>
+      networkName(project.name, key, declaredNetworks[key]),
+    );
 
     for (let number = 1; number <= replicas; number++) {
-      const current = existing.find((container) => container.number === number);
+      const present = existing.find((container) => container.number === number);
       const name = containerName(project.name, service, number, config);
-      const reason = current
+      const reason = present
         ? recreateReason(
-            current,
+            present,
+            name,
             expectedHash,
             expectedImage,
+            expectedNetworks,
             options.recreate ?? 'diverged',
             references.some((r) => recreated.has(r)),
           )
         : 'missing';
-      const ref: ContainerRef = { service, name, id: current?.id };
+      const ref: ContainerRef = { service, name, id: present?.id };
       if (reason) {
         const createId = stepId('create-container', name);
         steps.push({
@@ -93,7 +109,7 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
           container: ref,
           number,
           reason,
-          ...(current ? { replaces: { service, name: current.name, id: current.id } } : {}),
+          ...(present ? { replaces: { service, name: present.name, id: present.id } } : {}),
         });
         steps.push({
           id: stepId('start-container', name),
@@ -103,7 +119,7 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
           waitFor,
         });
         recreated.add(service);
-      } else if (current!.state !== 'running') {
+      } else if (present!.state !== 'running') {
         steps.push({
           id: stepId('start-container', name),
           after: startAfter,
@@ -118,7 +134,7 @@ export function planUp(project: ComposeProject, observed: ObservedState, options
     for (const extra of existing.filter((container) => container.number > replicas)) steps.push(...removalSteps(extra));
   }
 
-  restartDependentsOfRecreated(project, observed, selected, recreated, steps, upToDate);
+  restartDependentsOfRecreated(project, containersOf, selected, recreated, steps, upToDate);
 
   const orphans = orphanContainers(project, observed);
   if (orphans.length && options.removeOrphans) orphans.forEach((orphan) => steps.push(...removalSteps(orphan)));
@@ -141,16 +157,22 @@ function withKnownPredecessors(steps: Step[]): Step[] {
 
 function recreateReason(
   current: ObservedContainer,
+  ownName: string,
   expectedHash: string,
   expectedImage: string | null,
+  expectedNetworks: string[],
   policy: RecreatePolicy,
   referenceRecreated: boolean,
 ): CreateReason | null {
   if (policy === 'never') return null;
   if (policy === 'force') return 'forced';
+  if (isRecreateLeftoverName(current.name, ownName)) return 'interrupted recreate';
   if (referenceRecreated) return 'dependency recreated';
   if (current.configHash !== expectedHash) return 'config changed';
   if (expectedImage && current.imageId !== expectedImage) return 'image changed';
+  // A create cut short between joining its first network and its last.
+  if (current.networks && expectedNetworks.some((network) => !current.networks!.includes(network)))
+    return 'networks changed';
   return null;
 }
 
@@ -185,7 +207,7 @@ function imageStepFor(
 /** Dependents declared with `restart: true` are stopped before a dependency is recreated and started after it. */
 function restartDependentsOfRecreated(
   project: ComposeProject,
-  observed: ObservedState,
+  containersOf: (service: string) => ObservedContainer[],
   selected: Set<string>,
   recreated: Set<string>,
   steps: Step[],
@@ -195,7 +217,7 @@ function restartDependentsOfRecreated(
     if (recreated.has(dependent)) continue;
     const restartOn = dependenciesOf(project.model, dependent).filter((d) => d.restart && recreated.has(d.service));
     if (restartOn.length === 0) continue;
-    for (const container of observed.containers.filter((c) => c.service === dependent && c.state === 'running')) {
+    for (const container of containersOf(dependent).filter((c) => c.state === 'running')) {
       const ref: ContainerRef = { service: dependent, name: container.name, id: container.id };
       const stopId = stepId('stop-container', container.name);
       steps.push({ id: stopId, after: [], kind: 'stop-container', container: ref });

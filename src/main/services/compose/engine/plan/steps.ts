@@ -11,7 +11,16 @@ interface StepBase {
   after: string[];
 }
 
-export type CreateReason = 'missing' | 'config changed' | 'image changed' | 'dependency recreated' | 'forced';
+export type CreateReason =
+  | 'missing'
+  | 'config changed'
+  | 'image changed'
+  | 'dependency recreated'
+  | 'forced'
+  /** Not joined to every network of its service (a create cut short before it joined them all). */
+  | 'networks changed'
+  /** The container is one a recreate cut short left under a temporary name. */
+  | 'interrupted recreate';
 
 export interface ContainerRef {
   service: string;
@@ -38,7 +47,8 @@ export type Step = StepBase &
     | { kind: 'stop-container'; container: ContainerRef }
     | { kind: 'restart-container'; container: ContainerRef }
     | { kind: 'remove-container'; container: ContainerRef; removeVolumes: boolean }
-    | { kind: 'remove-network'; name: string }
+    /** By ID where known: several networks can share the name. */
+    | { kind: 'remove-network'; name: string; networkId?: string }
     | { kind: 'remove-volume'; name: string }
   );
 
