@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
-import { throwawayProject, type ThrowawayProject } from './throwaway-project';
+import { useThrowawayProject } from './throwaway-project';
 import { ProjectsPage } from './pages/projects-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
@@ -11,27 +11,17 @@ const run = promisify(execFile);
 const SERVER = `["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]`;
 
 test.describe('builds and watch against the real engine', () => {
-  let project: ThrowawayProject;
-
-  test.beforeEach(async ({ engine, berth }) => {
-    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
-    project = await throwawayProject('berth-e2e-build');
-    await berth.waitForEngine('connected');
-  });
-
-  test.afterEach(async () => {
-    await project?.remove();
-  });
+  const project = useThrowawayProject('berth-e2e-build');
 
   test('Up builds with a timeline of steps, then Watch syncs an edited file into the running container', async ({
     page,
   }) => {
-    const { name, dir } = project;
+    const { name, dir } = project();
     await writeFile(
       path.join(dir, 'Dockerfile'),
       `FROM ${TEST_IMAGE}\nRUN echo preparing the environment && mkdir -p /srv\nCOPY src/ /srv/\n`,
     );
-    await project.write({ 'src/train.py': 'print("v1")\n' });
+    await project().write({ 'src/train.py': 'print("v1")\n' });
     await writeFile(
       path.join(dir, 'compose.yaml'),
       `name: ${name}

@@ -3,30 +3,20 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from './fixtures';
-import { throwawayProject, type ThrowawayProject } from './throwaway-project';
+import { useThrowawayProject } from './throwaway-project';
 import { ProjectsPage } from './pages/projects-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
 const run = promisify(execFile);
 
 test.describe('notices about services that die, against the real engine', () => {
-  let project: ThrowawayProject;
-
-  test.beforeEach(async ({ engine, berth }) => {
-    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
-    project = await throwawayProject('berth-e2e-notice');
-    await berth.waitForEngine('connected');
-  });
-
-  test.afterEach(async () => {
-    await project?.remove();
-  });
+  const project = useThrowawayProject('berth-e2e-notice');
 
   test('an OOM-killed service shows on its card and as a toast with a system notification; muting stops them', async ({
     page,
     backend,
   }) => {
-    const { name, dir } = project;
+    const { name, dir } = project();
     await writeFile(
       path.join(dir, 'compose.yaml'),
       `name: ${name}

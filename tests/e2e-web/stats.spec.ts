@@ -1,28 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { throwawayProject, type ThrowawayProject } from './throwaway-project';
+import { useThrowawayProject } from './throwaway-project';
 import { BerthPage } from './pages/berth-page';
 import { ProjectsPage } from './pages/projects-page';
 import { TEST_IMAGE } from '../support/require-engine';
 
 test.describe('live resource use against the real engine', () => {
-  let project: ThrowawayProject;
-
-  test.beforeEach(async ({ engine, berth }) => {
-    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
-    project = await throwawayProject('berth-e2e-stats');
-    await berth.waitForEngine('connected');
-  });
-
-  test.afterEach(async () => {
-    await project?.remove();
-  });
+  const project = useThrowawayProject('berth-e2e-stats');
 
   test('service cards show CPU and memory against the limit; the Stats page lists and sorts every container', async ({
     page,
   }) => {
-    const { name, dir } = project;
+    const { name, dir } = project();
     await writeFile(
       path.join(dir, 'compose.yaml'),
       `name: ${name}

@@ -1,3 +1,4 @@
+import { test } from './fixtures';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,5 +35,27 @@ export async function throwawayProject(prefix: string): Promise<ThrowawayProject
       await run('docker', ['compose', '-p', name, 'down', '--timeout', '0', '--rmi', 'local']).catch(() => undefined);
       await rm(root, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Gives each test of the calling `describe` a throwaway project (removed after it) on a connected engine; call the
+ * returned function inside a test. Without an engine the tests skip, except in CI (BERTH_REQUIRE_DOCKER=1), where the
+ * engine fixture fails the run instead.
+ */
+export function useThrowawayProject(prefix: string): () => ThrowawayProject {
+  let project: ThrowawayProject | undefined;
+  test.beforeEach(async ({ engine, berth }) => {
+    test.skip(!engine.available, `no Docker engine: ${engine.reason}`);
+    project = await throwawayProject(prefix);
+    await berth.waitForEngine('connected');
+  });
+  test.afterEach(async () => {
+    await project?.remove();
+    project = undefined;
+  });
+  return () => {
+    if (!project) throw new Error('useThrowawayProject: the project exists only inside a test');
+    return project;
   };
 }

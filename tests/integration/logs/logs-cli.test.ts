@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogsCommand, DEFAULT_LOGS_DEPS } from '../../../src/main/cli/commands/logs';
 import { captureCli } from '../../support/cli-context';
+import { runBerth } from '../../support/spawn-berth';
 import { requireEngine } from '../../support/require-engine';
 import { removeProject, runServiceContainer, uniqueProject, waitForExit } from './log-collector';
 
@@ -12,6 +13,15 @@ describe.skipIf(!engine.available)('berth logs', () => {
 
   afterAll(async () => {
     await removeProject(engine.docker, project);
+  });
+
+  it('as a process, a run that ended cleanly prints only its own lines (no run marker) and exits 0', async () => {
+    const container = await runServiceContainer(engine.docker, { project, service: 'done', script: 'echo a; echo b' });
+    await waitForExit(container);
+    const run = await runBerth(['logs', '-p', project, '--no-log-prefix', 'done'], { exitWithinMs: 20_000 });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('a\nb\n');
   });
 
   it('prints all 200,000 lines of a service, in order', async () => {

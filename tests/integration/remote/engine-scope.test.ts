@@ -3,7 +3,6 @@
  * GPU helper container; switching the app to the machine's engine removes it there and retires the old engine's
  * scope, so nothing of the GPU host is reached through the new one. (Tunnels: tests/integration/remote/port-links.)
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import {
   buildStandInImage,
   GLIBC_IMAGE,
-  LIVE_CAPTURES,
+  skipWithoutLiveCaptures,
   STAND_IN_IMAGE,
   startGpuEngine,
   type GpuEngine,
@@ -23,7 +22,7 @@ import { skipWithoutSshd } from '../../support/ssh/private-sshd';
 import { startSshEngine, type SshEngine } from '../../support/ssh/ssh-engine';
 
 const engine = await requireEngine();
-const skip = !engine.available || skipWithoutPrivateDockerd() || skipWithoutSshd() || !existsSync(LIVE_CAPTURES);
+const skip = !engine.available || skipWithoutPrivateDockerd() || skipWithoutSshd() || skipWithoutLiveCaptures();
 
 describe.skipIf(skip)('an engine switch disposes what belonged to the old engine', () => {
   let gpuEngine: GpuEngine;

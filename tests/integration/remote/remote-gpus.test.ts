@@ -3,7 +3,6 @@
  * host with the NVIDIA Container Toolkit does (an `nvidia` runtime, the runtime hook on its PATH), and a stand-in
  * helper image whose nvidia-smi answers from real H200 captures; and the machine's engine, which has no NVIDIA runtime.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GpuMetrics } from '@shared/schemas/gpu';
 import { createEngineClient, type EngineClient } from '../../../src/main/services/docker/docker-client';
@@ -18,7 +17,7 @@ import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import {
   buildStandInImage,
   GLIBC_IMAGE,
-  LIVE_CAPTURES,
+  skipWithoutLiveCaptures,
   STAND_IN_IMAGE,
   startGpuEngine,
   type GpuEngine,
@@ -27,7 +26,7 @@ import { skipWithoutSshd } from '../../support/ssh/private-sshd';
 import { startSshEngine, type SshEngine } from '../../support/ssh/ssh-engine';
 
 const engine = await requireEngine();
-const skip = !engine.available || skipWithoutPrivateDockerd() || skipWithoutSshd() || !existsSync(LIVE_CAPTURES);
+const skip = !engine.available || skipWithoutPrivateDockerd() || skipWithoutSshd() || skipWithoutLiveCaptures();
 
 describe.skipIf(skip)('remote GPU detection through the engine', () => {
   let gpuEngine: GpuEngine;

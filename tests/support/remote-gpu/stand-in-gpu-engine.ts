@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   copyFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -24,6 +25,18 @@ export const LIVE_CAPTURES = join(
   readdirSafe(join(FIXTURES_DIR, 'nvidia-smi', 'live'))[0] ?? '',
 );
 export const STAND_IN_IMAGE = 'berth-test-nvidia-smi:latest';
+
+/**
+ * Whether to skip for want of the H200 captures (../shared/fixtures). With BERTH_REQUIRE_DOCKER=1 (CI) a missing
+ * capture fails the run instead of skipping it.
+ */
+export function skipWithoutLiveCaptures(): boolean {
+  if (readdirSafe(join(FIXTURES_DIR, 'nvidia-smi', 'live')).length > 0 && existsSync(LIVE_CAPTURES)) return false;
+  const reason = `no live nvidia-smi captures under ${join(FIXTURES_DIR, 'nvidia-smi', 'live')}`;
+  if (process.env.BERTH_REQUIRE_DOCKER === '1') throw new Error(`BERTH_REQUIRE_DOCKER=1 but ${reason}`);
+  console.warn(`[integration] skipped: ${reason}; set BERTH_REQUIRE_DOCKER=1 to fail instead.`);
+  return true;
+}
 export const GLIBC_IMAGE = 'berth-test-glibc:latest';
 const MACHINE_SOCKET = '/var/run/docker.sock';
 

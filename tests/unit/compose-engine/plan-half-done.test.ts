@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMPOSE_LABELS } from '../../../src/main/services/compose/labels';
 import { groupNetworks } from '../../../src/main/services/compose/engine/observe/networks';
-import type { ObservedResource } from '../../../src/main/services/compose/engine/observe/observed-state';
+import type { ObservedResource } from '../../../src/main/services/compose/engine/observe/observed-resource';
 import { planDown } from '../../../src/main/services/compose/engine/plan/plan-lifecycle';
 import { planUp } from '../../../src/main/services/compose/engine/plan/plan-up';
 import { expectedConfigHash } from '../../../src/main/services/compose/engine/spec/container-spec';

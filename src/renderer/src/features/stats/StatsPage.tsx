@@ -5,15 +5,16 @@ import { useStatsData, useStatsInterest } from './stats-feed';
 import { formatMemory, formatPercent, formatRate } from './stats-format';
 import { nextSort, sortedStatsRows, type StatsSort, type StatsSortKey } from './stats-table-rows';
 
-const COLUMNS: Array<{ key: StatsSortKey; label: string; numeric?: boolean }> = [
-  { key: 'name', label: 'Container' },
-  { key: 'project', label: 'Project · service' },
-  { key: 'cpu', label: 'CPU %', numeric: true },
-  { key: 'memory', label: 'Memory', numeric: true },
-  { key: 'memoryPercent', label: 'Mem %', numeric: true },
-  { key: 'net', label: 'Net rx / tx', numeric: true },
-  { key: 'block', label: 'Disk read / write', numeric: true },
-  { key: 'pids', label: 'PIDs', numeric: true },
+/** The columns, with their share of the table's width (the table lays out fixed and truncates). */
+const COLUMNS: Array<{ key: StatsSortKey; label: string; width: string; numeric?: boolean }> = [
+  { key: 'name', label: 'Container', width: '20%' },
+  { key: 'project', label: 'Project · service', width: '17%' },
+  { key: 'cpu', label: 'CPU %', width: '8%', numeric: true },
+  { key: 'memory', label: 'Memory', width: '11%', numeric: true },
+  { key: 'memoryPercent', label: 'Mem %', width: '8%', numeric: true },
+  { key: 'net', label: 'Net rx / tx', width: '14%', numeric: true },
+  { key: 'block', label: 'Disk read / write', width: '14%', numeric: true },
+  { key: 'pids', label: 'PIDs', width: '8%', numeric: true },
 ];
 
 const ALL = { all: true };
@@ -44,6 +45,11 @@ export function StatsPage() {
     <div className="stats-page table-frame">
       {notice && <p className="warning">{notice}</p>}
       <table className="data-table stats-table" data-testid="stats-table">
+        <colgroup>
+          {COLUMNS.map((column) => (
+            <col key={column.key} style={{ width: column.width }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             {COLUMNS.map((column) => (

@@ -6,7 +6,7 @@
  */
 import type Docker from 'dockerode';
 import { COMPOSE_LABELS } from '../../labels';
-import type { ObservedResource } from './observed-state';
+import type { ObservedResource } from './observed-resource';
 
 export interface ObservedNetworks {
   /** The network `up` uses for each name. */

@@ -2,6 +2,7 @@
 import type Docker from 'dockerode';
 import { COMPOSE_LABELS } from '../../labels';
 import { groupNetworks, toObservedNetwork } from './networks';
+import type { ObservedResource } from './observed-resource';
 
 export interface ObservedContainer {
   id: string;
@@ -23,12 +24,6 @@ export interface ObservedContainer {
   networks?: string[];
   /** The IDs of those networks, where the engine says. */
   networkIds?: string[];
-}
-
-export interface ObservedResource {
-  name: string;
-  id: string;
-  labels: Record<string, string>;
 }
 
 export interface ObservedState {
