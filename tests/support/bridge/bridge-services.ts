@@ -47,7 +47,13 @@ export async function createBridgeServices(env: NodeJS.ProcessEnv = process.env)
   };
   const berth = createBerth({
     // Berth's state (projects, GPU pins) in the throwaway home, never the machine's, unless the test chose a place.
-    env: { ...env, XDG_STATE_HOME: chosenStateHome(env) ?? path.join(homeDir, '.local', 'state') },
+    env: {
+      ...env,
+      XDG_STATE_HOME: chosenStateHome(env) ?? path.join(homeDir, '.local', 'state'),
+      // Host shells are bash, as an interactive user's would be, wherever the tests run: the keyboard tests edit a
+      // command line, and a CI machine's passwd may name /bin/sh (dash, no line editing) for its user.
+      SHELL: env.SHELL || '/bin/bash',
+    },
     homeDir,
     templatesDir: path.resolve(__dirname, '../../../resources/templates'),
     desktop,

@@ -1,9 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTerminalFactory } from '../../../src/main/services/terminals/terminal-factory';
 import { TerminalDriver } from '../../support/terminal/terminal-driver';
+
+/** This user's login shell, as the system's own passwd lookup reports it. */
+function passwdShell(): string {
+  return execFileSync('getent', ['passwd', String(process.getuid?.())], { encoding: 'utf8' }).trim().split(':')[6];
+}
 
 /** A real node-pty shell on this machine: no engine involved. */
 describe('host terminal (node-pty)', () => {
@@ -43,7 +49,7 @@ describe('host terminal (node-pty)', () => {
     expect(terminal.events.at(-1)).toEqual({ type: 'exit', exitCode: 5 });
   });
 
-  it('falls back to /bin/sh without $SHELL; a project folder that is gone starts the shell at home, saying so', async () => {
+  it('falls back to the passwd login shell without $SHELL; a project folder that is gone starts the shell at home, saying so', async () => {
     const env = { ...process.env };
     delete env.SHELL;
     const shell = new TerminalDriver(
@@ -55,7 +61,7 @@ describe('host terminal (node-pty)', () => {
       5_000,
       () => 'the shell to start',
     );
-    expect(shell.events[0]).toEqual({ type: 'started', shell: '/bin/sh' });
+    expect(shell.events[0]).toEqual({ type: 'started', shell: passwdShell() });
     shell.close();
 
     const missing = path.join(projectDir, 'gone');

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import type { IPty } from 'node-pty';
 import type { HostTerminalInput } from '@shared/schemas/terminal';
 import { hostShellError } from './terminal-errors';
@@ -14,14 +15,28 @@ function isDirectory(path: string): boolean {
 }
 
 /**
- * The user's login shell ($SHELL, else /bin/sh) in a pty on this machine, started in the project folder. node-pty
+ * The login shell: $SHELL, else the user's passwd entry (an app started by a service manager or a launcher may have
+ * no $SHELL, and /bin/sh is often a shell without line editing), else /bin/sh.
+ */
+export function loginShell(env: NodeJS.ProcessEnv): string {
+  if (env.SHELL) return env.SHELL;
+  try {
+    return os.userInfo().shell || '/bin/sh';
+  } catch {
+    // No passwd entry for this uid (a container started with --user 12345).
+    return '/bin/sh';
+  }
+}
+
+/**
+ * The user's login shell (see loginShell) in a pty on this machine, started in the project folder. node-pty
  * is a native module, loaded on first use: if it can't load, host shells fail with the reason and the rest works.
  */
 export async function startHostTerminal(
   input: HostTerminalInput,
   options: HostTerminalOptions,
 ): Promise<TerminalProcess> {
-  const shell = options.env.SHELL || '/bin/sh';
+  const shell = loginShell(options.env);
   // A project folder moved or deleted since it was added: a shell in the home folder, saying so, beats no shell.
   const missing = input.cwd !== undefined && !isDirectory(input.cwd);
   const cwd = input.cwd && !missing ? input.cwd : options.homeDir;
