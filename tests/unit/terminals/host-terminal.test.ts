@@ -8,7 +8,9 @@ import { TerminalDriver } from '../../support/terminal/terminal-driver';
 
 /** This user's login shell, as the system's own passwd lookup reports it. */
 function passwdShell(): string {
-  return execFileSync('getent', ['passwd', String(process.getuid?.())], { encoding: 'utf8' }).trim().split(':')[6];
+  return execFileSync('getent', ['passwd', String(process.getuid?.())], { encoding: 'utf8' })
+    .trim()
+    .split(':')[6];
 }
 
 /** A real node-pty shell on this machine: no engine involved. */
