@@ -21,7 +21,9 @@ export const buildCommand = composeCommand({
   async execute(session, options) {
     const loaded = await session.loadProject(options.positionals);
     const project = withBuildOverrides(loaded, { noCache: flag(options, 'no-cache'), pull: flag(options, 'pull') });
-    await session.engine.build(project, {
+    await (
+      await session.engine()
+    ).build(project, {
       services: options.positionals,
       signal: session.signal,
       onProgress: flag(options, 'quiet') ? undefined : session.progress.onProgress,

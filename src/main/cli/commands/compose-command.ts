@@ -6,10 +6,10 @@ import { BerthError } from '@shared/errors';
 import type { Endpoint } from '@shared/schemas/engine';
 import type { ComposeEngine } from '../../services/compose/engine/compose-engine';
 import type { ComposeProject } from '../../services/compose/load';
+import type Docker from 'dockerode';
+import { buildOnFirstUse } from '../../services/load-on-first-use';
 import type { ComposeRunner } from '../../services/projects/compose-runner';
 import type { ProjectCatalog } from '../../services/projects/project-catalog';
-import { cliCatalog } from '../cli-projects';
-import { cliComposeRunner } from '../cli-compose-runner';
 import { cliEngine } from '../cli-engine';
 import { describeCliError, formatCliError } from '../cli-errors';
 import type { CliCommand, CliContext } from '../command';
@@ -50,12 +50,18 @@ export function parseOptions(args: readonly string[], spec: OptionSpec): ParsedO
   return { flags, positionals };
 }
 
+/**
+ * What a compose command works with. The runner, its engine and the catalog load on first use: `ps` and `ls` need
+ * little of them, and loading them (project store, GPU service, their schemas) is a good part of a short command.
+ */
 export interface ComposeSession {
   context: CliContext;
-  runner: ComposeRunner;
+  /** The engine's client. */
+  docker: Docker;
+  runner(): Promise<ComposeRunner>;
   /** The projects the app shows: saved ones and those on the engine. */
-  catalog(): ProjectCatalog;
-  engine: ComposeEngine;
+  catalog(): Promise<ProjectCatalog>;
+  engine(): Promise<ComposeEngine>;
   flags: ComposeFlags;
   /**
    * Loads the project with the global flags (and the services named, so their profiles are enabled), plus the
@@ -101,12 +107,15 @@ export function composeCommand(spec: ComposeCommandSpec): CliCommand {
       try {
         const engine = cliEngine(context);
         endpoint = engine.endpoint;
-        const runner = cliComposeRunner(context, engine);
+        const runner = buildOnFirstUse(async () =>
+          (await import('../cli-compose-runner')).cliComposeRunner(context, engine),
+        );
         const session: ComposeSession = {
           context,
+          docker: engine.docker,
           runner,
-          catalog: () => cliCatalog(context, engine),
-          engine: runner.engine(),
+          catalog: async () => (await import('../cli-projects')).cliCatalog(context, engine),
+          engine: async () => (await runner()).engine(),
           flags,
           loadProject: (services) => loadCliProject(context, { ...flags, services }),
           progress,

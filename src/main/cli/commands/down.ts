@@ -29,7 +29,9 @@ export const downCommand = composeCommand({
       throw error;
     });
     const project = loaded ?? projectByName(session.flags.projectName!);
-    await session.engine.down(project, {
+    await (
+      await session.engine()
+    ).down(project, {
       byLabels: loaded === null,
       removeVolumes: flag(options, 'volumes'),
       removeOrphans: flag(options, 'removeOrphans'),

@@ -2,7 +2,7 @@
  * `berth ls`: every Compose project on the engine (Berth's and the Compose CLI's, found by labels), then the projects
  * saved in Berth (the app's Projects page) that have nothing on the engine yet.
  */
-import type { ProjectRow } from '../../services/compose/engine/observe/listings';
+import { listProjects, type ProjectRow } from '../../services/compose/engine/observe/listings';
 import type { ProjectCatalog } from '../../services/projects/project-catalog';
 import { composeCommand, flag } from './compose-command';
 import { formatTable } from './compose-table';
@@ -21,8 +21,8 @@ export const lsCommand = composeCommand({
   usage: USAGE,
   options: { booleans: { '--json': 'json' } },
   async execute(session, options) {
-    const onEngine = await session.engine.ls();
-    const projects = [...onEngine, ...(await savedWithoutContainers(session.catalog(), onEngine))];
+    const onEngine = await listProjects(session.docker);
+    const projects = [...onEngine, ...(await savedWithoutContainers(await session.catalog(), onEngine))];
     if (flag(options, 'json')) session.context.stdout.write(`${JSON.stringify(projects, null, 2)}\n`);
     else
       session.context.stdout.write(

@@ -1,8 +1,7 @@
 /** `berth ps`: the project's containers, found by Compose's labels (so projects started by docker compose too). */
 import type { Diagnosis } from '@shared/schemas/containers';
 import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
-import { cliEngine } from '../cli-engine';
-import type { ServiceContainerRow } from '../../services/compose/engine/observe/listings';
+import { listServiceContainers, type ServiceContainerRow } from '../../services/compose/engine/observe/listings';
 import { mapLimited } from '../../services/containers/map-limited';
 import { inspectorFor, type Inspected } from '../../services/diagnostics/container-inspector';
 import { composeCommand, flag } from './compose-command';
@@ -36,10 +35,10 @@ export const psCommand = composeCommand({
   async execute(session, options) {
     const name = session.flags.projectName ?? (await session.loadProject()).name;
     const services = options.positionals;
-    const listed = (await session.engine.ps(name)).filter(
+    const listed = (await listServiceContainers(session.docker, name)).filter(
       (row) => services.length === 0 || services.includes(row.service),
     );
-    const inspector = inspectorFor(cliEngine(session.context).docker);
+    const inspector = inspectorFor(session.docker);
     const rows = await mapLimited(listed, 8, async (row) =>
       withDiagnosis(row, await inspector.inspectFresh(row.id).catch(() => null)),
     );

@@ -13,7 +13,9 @@ export const pullCommand = composeCommand({
   options: {},
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.pull(project, {
+    await (
+      await session.engine()
+    ).pull(project, {
       services: options.positionals,
       signal: session.signal,
       onProgress: session.progress.onProgress,

@@ -16,7 +16,9 @@ export const restartCommand = composeCommand({
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.restart(project, {
+    await (
+      await session.engine()
+    ).restart(project, {
       services: options.positionals,
       timeout: numberFlag(options, 'timeout'),
       signal: session.signal,

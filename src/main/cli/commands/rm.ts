@@ -27,7 +27,9 @@ export const rmCommand = composeCommand({
   },
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.rm(project, {
+    await (
+      await session.engine()
+    ).rm(project, {
       services: options.positionals,
       stop: flag(options, 'stop'),
       removeVolumes: flag(options, 'volumes'),

@@ -13,7 +13,9 @@ export const startCommand = composeCommand({
   options: { values: {} },
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.start(project, {
+    await (
+      await session.engine()
+    ).start(project, {
       services: options.positionals,
       signal: session.signal,
       onProgress: session.progress.onProgress,

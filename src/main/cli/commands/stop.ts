@@ -16,7 +16,9 @@ export const stopCommand = composeCommand({
   options: { values: { '-t': 'timeout', '--timeout': 'timeout' } },
   async execute(session, options) {
     const project = await session.loadProject(options.positionals);
-    await session.engine.stop(project, {
+    await (
+      await session.engine()
+    ).stop(project, {
       services: options.positionals,
       timeout: numberFlag(options, 'timeout'),
       signal: session.signal,

@@ -43,7 +43,7 @@ export const upCommand = composeCommand({
     if (pull !== undefined && !['always', 'missing', 'never'].includes(String(pull)))
       throw new UsageError(`invalid --pull policy: ${String(pull)}`);
     if (flag(options, 'withoutGpu')) {
-      const withoutGpus = session.runner.withoutGpus(project, services);
+      const withoutGpus = (await session.runner()).withoutGpus(project, services);
       project = withoutGpus.project;
       if (withoutGpus.overridePath) {
         session.context.stderr.write(
@@ -52,7 +52,9 @@ export const upCommand = composeCommand({
       }
     }
     const waitTimeout = numberFlag(options, 'waitTimeout');
-    await session.engine.up(project, {
+    await (
+      await session.engine()
+    ).up(project, {
       services,
       recreate: flag(options, 'forceRecreate') ? 'force' : flag(options, 'noRecreate') ? 'never' : 'diverged',
       removeOrphans: flag(options, 'removeOrphans'),

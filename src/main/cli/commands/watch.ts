@@ -5,7 +5,6 @@
 import type { Writable } from 'node:stream';
 import { startProjectWatch } from '../../services/watch/project-watch';
 import type { WatchStatus } from '../../services/watch/watch-status';
-import { cliEngine } from '../cli-engine';
 import { COMPOSE_GLOBAL_FLAGS_USAGE } from '../compose-flags';
 import { composeCommand, flag } from './compose-command';
 
@@ -29,18 +28,15 @@ export const watchCommand = composeCommand({
     const project = await session.loadProject(services);
     const quiet = flag(options, 'quiet');
     const onProgress = quiet ? undefined : session.progress.onProgress;
-    if (!flag(options, 'noUp')) await session.engine.up(project, { services, signal: session.signal, onProgress });
+    if (!flag(options, 'noUp'))
+      await (await session.engine()).up(project, { services, signal: session.signal, onProgress });
     const { stdout, stderr } = session.context;
-    const watch = await startProjectWatch(
-      { docker: cliEngine(session.context).docker, engine: session.engine },
-      project,
-      {
-        services,
-        initialSync: flag(options, 'initialSync'),
-        onProgress,
-        onStatus: (status) => printStatus(status, quiet ? null : stdout, stderr),
-      },
-    );
+    const watch = await startProjectWatch({ docker: session.docker, engine: await session.engine() }, project, {
+      services,
+      initialSync: flag(options, 'initialSync'),
+      onProgress,
+      onStatus: (status) => printStatus(status, quiet ? null : stdout, stderr),
+    });
     let failed = false;
     await new Promise<void>((resolve) => {
       if (session.signal.aborted) return resolve();

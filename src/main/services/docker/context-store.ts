@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { BerthError } from '@shared/errors';
 import { readJsonFile } from './docker-config';
+import { buildOnFirstUse, loadOnFirstUse } from '../load-on-first-use';
 
 /** The name the docker CLI reserves for "no context": DOCKER_HOST or the platform's default socket. */
 export const DEFAULT_CONTEXT_NAME = 'default';
@@ -18,13 +19,17 @@ export interface StoredContext {
   tlsDir: string;
 }
 
-const ContextMetaSchema = z.object({
-  Endpoints: z.object({
-    docker: z.object({
-      Host: z.string().min(1),
-      SkipTLSVerify: z.boolean().optional(),
+/** zod loads when a stored context is read: with the default engine, none is. */
+const contextMetaSchema = buildOnFirstUse(() => {
+  const { z } = loadOnFirstUse<typeof Zod>('zod')();
+  return z.object({
+    Endpoints: z.object({
+      docker: z.object({
+        Host: z.string().min(1),
+        SkipTLSVerify: z.boolean().optional(),
+      }),
     }),
-  }),
+  });
 });
 
 /** The docker CLI stores each context under the sha256 of its name, so any name is a safe directory name. */
@@ -56,7 +61,7 @@ export function readStoredContext(configDir: string, name: string, selectedBy: s
       },
     );
   }
-  const parsed = ContextMetaSchema.safeParse(meta);
+  const parsed = contextMetaSchema().safeParse(meta);
   if (!parsed.success) {
     throw new BerthError(
       'E_ENGINE_UNREACHABLE',

@@ -1,6 +1,8 @@
 import { homedir } from 'node:os';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { EngineHttpAgent } from './engine-http-agent';
+import { lazyDocker } from './lazy-docker';
+import { loadOnFirstUse } from '../load-on-first-use';
 import { trackOpenClient } from './open-clients';
 import type { EngineTarget, SshEngineTarget } from './engine-target';
 import { SshConnection } from './ssh/ssh-connection';
@@ -50,18 +52,22 @@ export function createEngineClient(target: EngineTarget): EngineClient {
       break;
     }
   }
-  const docker = withoutDockerEnvironment(
+  const docker = lazyDocker(
     () =>
-      new Docker({
-        socketPath,
-        agent,
-        host: undefined,
-        port: undefined,
-        protocol: undefined,
-        ca: undefined,
-        cert: undefined,
-        key: undefined,
-      } as Docker.DockerOptions),
+      withoutDockerEnvironment(
+        () =>
+          new (loadDockerode())({
+            socketPath,
+            agent,
+            host: undefined,
+            port: undefined,
+            protocol: undefined,
+            ca: undefined,
+            cert: undefined,
+            key: undefined,
+          } as Docker.DockerOptions),
+      ),
+    { agent, socketPath },
   );
   let closed = false;
   const client: EngineClient = {
@@ -79,6 +85,9 @@ export function createEngineClient(target: EngineTarget): EngineClient {
   clients.set(docker, client);
   return client;
 }
+
+/** dockerode, on the first call the lazy client doesn't answer itself. */
+const loadDockerode = loadOnFirstUse<typeof Docker>('dockerode');
 
 const sshConnections = new Map<string, { connection: SshConnection; clients: number }>();
 

@@ -1,37 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type * as Zod from 'zod';
 import { BerthError } from '@shared/errors';
 import { JsonState } from '../files/json-state';
+import { buildOnFirstUse, loadOnFirstUse } from '../load-on-first-use';
 
 /** Names as the docker CLI allows for contexts: a letter or digit, then letters, digits, `.`, `_`, `-`. */
 export const ENGINE_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
-export const SavedEngineSchema = z.object({
-  name: z.string().regex(ENGINE_NAME_PATTERN),
-  /** A docker host address: `ssh://user@host[:port]`, `tcp://host:port`, `unix:///path`. */
-  host: z.string().min(1),
-  /** For tcp: paths of the client TLS files (any may be absent: a CA alone verifies the server). */
-  tls: z
-    .object({
-      verify: z.boolean(),
-      ca: z.string().optional(),
-      cert: z.string().optional(),
-      key: z.string().optional(),
-    })
-    .optional(),
-  description: z.string().optional(),
-  addedAt: z.number(),
+/** zod loads when a saved-engines file is there to check: most `berth` commands on the default engine have none. */
+const schemas = buildOnFirstUse(() => {
+  const { z } = loadOnFirstUse<typeof Zod>('zod')();
+  const savedEngine = z.object({
+    name: z.string().regex(ENGINE_NAME_PATTERN),
+    /** A docker host address: `ssh://user@host[:port]`, `tcp://host:port`, `unix:///path`. */
+    host: z.string().min(1),
+    /** For tcp: paths of the client TLS files (any may be absent: a CA alone verifies the server). */
+    tls: z
+      .object({
+        verify: z.boolean(),
+        ca: z.string().optional(),
+        cert: z.string().optional(),
+        key: z.string().optional(),
+      })
+      .optional(),
+    description: z.string().optional(),
+    addedAt: z.number(),
+  });
+  const enginesState = z.object({
+    version: z.literal(1),
+    /** The engine `berth engines use` picked; absent means the docker CLI's own choice. */
+    current: z.string().optional(),
+    engines: z.array(savedEngine),
+  });
+  return { savedEngine, enginesState };
 });
-export type SavedEngine = z.infer<typeof SavedEngineSchema>;
-
-const EnginesStateSchema = z.object({
-  version: z.literal(1),
-  /** The engine `berth engines use` picked; absent means the docker CLI's own choice. */
-  current: z.string().optional(),
-  engines: z.array(SavedEngineSchema),
-});
-export type EnginesState = z.infer<typeof EnginesStateSchema>;
+export type SavedEngine = Zod.infer<ReturnType<typeof schemas>['savedEngine']>;
+export type EnginesState = Zod.infer<ReturnType<typeof schemas>['enginesState']>;
 
 const FILE_NAME = 'engines.json';
 const emptyState = (): EnginesState => ({ version: 1, engines: [] });
@@ -59,7 +64,7 @@ export function readSavedEnginesSync(stateDir: string): EnginesState {
   } catch {
     parsed = undefined;
   }
-  const result = EnginesStateSchema.safeParse(parsed);
+  const result = schemas().enginesState.safeParse(parsed);
   if (!result.success) {
     throw new BerthError('E_ENGINE_UNREACHABLE', `${path} is not a valid list of Berth engines.`, {
       fix: `Fix or remove ${path} (\`berth engines ls\` rewrites it after a fresh \`berth engines add\`).`,
@@ -73,7 +78,7 @@ export class SavedEnginesStore {
   private readonly state: JsonState<EnginesState>;
 
   constructor(stateDir: string) {
-    this.state = new JsonState(enginesFilePath(stateDir), EnginesStateSchema, emptyState);
+    this.state = new JsonState(enginesFilePath(stateDir), schemas().enginesState, emptyState);
   }
 
   read(): Promise<EnginesState> {
@@ -82,7 +87,7 @@ export class SavedEnginesStore {
 
   /** Adds or replaces the engine of that name. */
   save(engine: SavedEngine): Promise<void> {
-    SavedEngineSchema.parse(engine);
+    schemas().savedEngine.parse(engine);
     return this.state.update((state) => {
       state.engines = [...state.engines.filter((saved) => saved.name !== engine.name), engine];
     });

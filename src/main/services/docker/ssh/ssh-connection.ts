@@ -1,9 +1,8 @@
 import { userInfo } from 'node:os';
-import { Client, type ClientChannel, type ConnectConfig, type PseudoTtyOptions } from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig, PseudoTtyOptions } from 'ssh2';
 import { BerthError } from '@shared/errors';
 import { hostKeyIdentity, knownHostsName } from './host-key';
 import { appendKnownHost, checkHostKey, knownKeyTypes, readKnownHosts } from './known-hosts';
-import { planAuthentication } from './ssh-auth';
 import { authenticationError, changedHostKeyError, revokedHostKeyError, unknownHostKeyError } from './ssh-errors';
 import { parseJumpHop, resolveSshHost, type SshHostQuery, type SshHostSettings } from './ssh-host-config';
 
@@ -163,6 +162,8 @@ export class SshConnection {
     const settings = await this.settings();
     const destination = `${settings.user}@${settings.hostname}${settings.port === 22 ? '' : `:${settings.port}`}`;
     const knownHostsFiles = [...settings.userKnownHostsFiles, ...settings.globalKnownHostsFiles];
+    // ssh2 (a third of a short `berth` command's start-up) loads with the first connection, not with every command.
+    const [{ Client: SshClient }, { planAuthentication }] = await Promise.all([import('ssh2'), import('./ssh-auth')]);
     const [entries, auth, sock] = await Promise.all([
       readKnownHosts(knownHostsFiles),
       planAuthentication(settings, this.options.agentSocket),
@@ -209,7 +210,7 @@ export class SshConnection {
       algorithms: { serverHostKey: orderHostKeyAlgorithms(preferredTypes) as never },
     };
 
-    const client = new Client();
+    const client = new SshClient();
     return new Promise<Client>((resolve, reject) => {
       let ready = false;
       client.on('error', (error: Error & { level?: string }) => {
