@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     resolve: resolveShared,
     build: {
+      // Bundled rather than required from node_modules: resolving and loading yaml's ~50 files was ~8 ms of every
+      // `berth ps`/`config` start (npm run bench cli-ps, compose-config-10).
+      externalizeDeps: { exclude: ['yaml', 'ssh-config'] },
       rollupOptions: {
         // The headless CLI is built beside the app's main process and shares its services.
         input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli/berth.ts') },

@@ -7,6 +7,7 @@ import type { ComposeProject } from '../model/project';
 import { identityOf, type FileIdentity } from '../util/load-files';
 import { deepClone } from '../util/plain-data';
 import type { LoadCache, LoadOptions } from './options';
+import { ordinalCompare } from '@shared/ordinal-compare';
 
 interface CacheEntry {
   project: ComposeProject;
@@ -50,7 +51,7 @@ export class ProjectLoadCache implements LoadCache {
 function cacheKey(options: LoadOptions): string {
   const env = Object.entries(options.env)
     .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => ordinalCompare(a, b));
   return JSON.stringify([
     options.workingDir,
     options.files ?? [],

@@ -8,6 +8,7 @@ import { BerthError } from '@shared/errors';
 import type { ComposeService, DeviceRequestConfig } from '../../compose/model/service';
 import type { StackFinding } from '../stack-findings';
 import type { GenericResource } from '../swarm-spec';
+import { ordinalCompare } from '@shared/ordinal-compare';
 
 /** Generic resource kinds of the swarm: for each, the most units one node has. */
 export type GenericResourceInventory = ReadonlyMap<string, number>;
@@ -47,7 +48,7 @@ export function convertGenericResources(
     if (!counts.has(kind)) counts.set(kind, count);
   }
   const resources = [...counts.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => ordinalCompare(a, b))
     .map(([Kind, Value]) => ({ DiscreteResourceSpec: { Kind, Value } }));
   return { resources: resources.length ? resources : undefined, findings };
 }

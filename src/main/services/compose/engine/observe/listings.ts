@@ -2,6 +2,7 @@
 import type Docker from 'dockerode';
 import { COMPOSE_LABELS } from '../../labels';
 import { listProjectContainers, toObservedContainer, type ObservedContainer } from './observed-state';
+import { ordinalCompare } from '@shared/ordinal-compare';
 
 export interface ServiceContainerRow {
   name: string;
@@ -53,7 +54,7 @@ export async function listProjects(docker: Docker): Promise<ProjectRow[]> {
     byProject.set(project, [...(byProject.get(project) ?? []), container]);
   }
   return [...byProject.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => ordinalCompare(a, b))
     .map(([name, members]) => ({
       name,
       status: statusSummary(members),
@@ -67,7 +68,7 @@ function statusSummary(containers: ObservedContainer[]): string {
   const counts = new Map<string, number>();
   for (const container of containers) counts.set(container.state, (counts.get(container.state) ?? 0) + 1);
   return [...counts.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => ordinalCompare(a, b))
     .map(([state, count]) => `${state}(${count})`)
     .join(', ');
 }

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { COMPOSE_LABELS } from '../../labels';
 import { groupNetworks, toObservedNetwork } from './networks';
 import type { ObservedResource } from './observed-resource';
+import { ordinalCompare } from '@shared/ordinal-compare';
 
 export interface ObservedContainer {
   id: string;
@@ -79,7 +80,7 @@ export function toObservedContainer(info: Docker.ContainerInfo): ObservedContain
 }
 
 function byServiceThenNumber(a: ObservedContainer, b: ObservedContainer): number {
-  return a.service.localeCompare(b.service) || a.number - b.number;
+  return ordinalCompare(a.service, b.service) || a.number - b.number;
 }
 
 export async function observeProject(
