@@ -1,10 +1,13 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Zod from 'zod';
 import { BerthError } from '@shared/errors';
 import { readJsonFile } from './docker-config';
 import { buildOnFirstUse, loadOnFirstUse } from '../load-on-first-use';
+
+/** node:crypto (~5 ms) loads when a named context is looked up, not with every command on the default engine. */
+const crypto = loadOnFirstUse<typeof Crypto>('node:crypto');
 
 /** The name the docker CLI reserves for "no context": DOCKER_HOST or the platform's default socket. */
 export const DEFAULT_CONTEXT_NAME = 'default';
@@ -34,7 +37,7 @@ const contextMetaSchema = buildOnFirstUse(() => {
 
 /** The docker CLI stores each context under the sha256 of its name, so any name is a safe directory name. */
 export function contextDirName(name: string): string {
-  return createHash('sha256').update(name).digest('hex');
+  return crypto().createHash('sha256').update(name).digest('hex');
 }
 
 /** Whether `docker context create` made a context of that name. */

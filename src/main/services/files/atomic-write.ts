@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { loadOnFirstUse } from '../load-on-first-use';
+
+/** node:crypto (~5 ms) loads with the first write, not with every short `berth` command that only reads. */
+const crypto = loadOnFirstUse<typeof Crypto>('node:crypto');
 
 /**
  * Writes a file so readers see either the old or the new content, never half of it: write a temp file
@@ -8,7 +12,10 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${crypto().randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);

@@ -1,10 +1,7 @@
 import { userInfo } from 'node:os';
-import type { Client, ClientChannel, ConnectConfig, PseudoTtyOptions } from 'ssh2';
+import type { Client, ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { BerthError } from '@shared/errors';
-import { hostKeyIdentity, knownHostsName } from './host-key';
-import { appendKnownHost, checkHostKey, knownKeyTypes, readKnownHosts } from './known-hosts';
-import { authenticationError, changedHostKeyError, revokedHostKeyError, unknownHostKeyError } from './ssh-errors';
-import { parseJumpHop, resolveSshHost, type SshHostQuery, type SshHostSettings } from './ssh-host-config';
+import type { SshHostQuery, SshHostSettings } from './ssh-host-config';
 
 export interface SshConnectionOptions {
   /** Where `~/.ssh` (config, known_hosts, default keys) is. */
@@ -26,18 +23,6 @@ export interface SshStats {
   connections: number;
   channels: number;
 }
-
-const DEFAULT_READY_TIMEOUT_MS = 30_000;
-/** ssh2's host key algorithms, OpenSSH's order; the ones known_hosts holds for the host are asked for first. */
-const HOST_KEY_ALGORITHMS = [
-  'ssh-ed25519',
-  'ecdsa-sha2-nistp256',
-  'ecdsa-sha2-nistp384',
-  'ecdsa-sha2-nistp521',
-  'rsa-sha2-512',
-  'rsa-sha2-256',
-  'ssh-rsa',
-];
 
 /**
  * One ssh connection to a host, opened on first use and shared by everything that needs the host: Engine API
@@ -74,11 +59,13 @@ export class SshConnection {
 
   /** The settings OpenSSH would use for this host (read once). */
   settings(): Promise<SshHostSettings> {
-    this.resolved ??= resolveSshHost(this.destination, {
-      homeDir: this.options.homeDir,
-      localUser: this.options.localUser ?? userInfo().username,
-      systemConfigPath: this.options.systemConfigPath,
-    });
+    this.resolved ??= import('./ssh-host-config').then(({ resolveSshHost }) =>
+      resolveSshHost(this.destination, {
+        homeDir: this.options.homeDir,
+        localUser: this.options.localUser ?? userInfo().username,
+        systemConfigPath: this.options.systemConfigPath,
+      }),
+    );
     return this.resolved;
   }
 
@@ -160,88 +147,27 @@ export class SshConnection {
 
   private async handshake(): Promise<Client> {
     const settings = await this.settings();
-    const destination = `${settings.user}@${settings.hostname}${settings.port === 22 ? '' : `:${settings.port}`}`;
-    const knownHostsFiles = [...settings.userKnownHostsFiles, ...settings.globalKnownHostsFiles];
-    // ssh2 (a third of a short `berth` command's start-up) loads with the first connection, not with every command.
-    const [{ Client: SshClient }, { planAuthentication }] = await Promise.all([import('ssh2'), import('./ssh-auth')]);
-    const [entries, auth, sock] = await Promise.all([
-      readKnownHosts(knownHostsFiles),
-      planAuthentication(settings, this.options.agentSocket),
-      this.jumpSocket(settings),
-    ]);
-    const hostName = knownHostsName(settings.hostKeyAlias ?? settings.hostname, settings.port);
-    const preferredTypes = knownKeyTypes(entries, hostName);
-    let refusal: BerthError | null = null;
-
-    const hostVerifier = (key: Buffer, verify: (valid: boolean) => void) => {
-      const identity = hostKeyIdentity(settings.hostKeyAlias ?? settings.hostname, settings.port, key);
-      const verdict = checkHostKey(entries, hostName, key);
-      if (verdict.status === 'known') return verify(true);
-      if (verdict.status === 'changed') refusal = changedHostKeyError(identity, verdict.file, verdict.line);
-      else if (verdict.status === 'revoked') refusal = revokedHostKeyError(identity, verdict.file, verdict.line);
-      else if (settings.strictHostKeyChecking === 'accept-new' || settings.strictHostKeyChecking === 'no') {
-        // As OpenSSH does with accept-new: record the new key, then go on.
-        appendKnownHost(settings.userKnownHostsFiles[0]!, hostName, key, settings.hashKnownHosts).then(
-          () => verify(true),
-          () => verify(true),
-        );
-        return;
-      } else {
-        refusal = unknownHostKeyError(
-          this.sshCommand(),
-          identity,
-          verdict.otherTypes,
-          settings.userKnownHostsFiles[0]!,
-        );
-      }
-      verify(false);
-    };
-
-    const config: ConnectConfig = {
-      host: settings.hostname,
-      port: settings.port,
-      username: settings.user,
+    // ssh2 and the handshake's code (a third of a short `berth` command's start-up) load with the first connection.
+    const [{ openSshClient }, sock] = await Promise.all([import('./ssh-handshake'), this.jumpSocket(settings)]);
+    const client = await openSshClient(settings, {
+      agentSocket: this.options.agentSocket,
       sock,
-      hostVerifier,
-      authHandler: auth.authHandler,
-      keepaliveInterval: settings.keepaliveIntervalMs,
-      keepaliveCountMax: settings.keepaliveCountMax,
-      readyTimeout: settings.connectTimeoutMs ?? this.options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
-      algorithms: { serverHostKey: orderHostKeyAlgorithms(preferredTypes) as never },
-    };
-
-    const client = new SshClient();
-    return new Promise<Client>((resolve, reject) => {
-      let ready = false;
-      client.on('error', (error: Error & { level?: string }) => {
-        if (ready) return; // 'close' follows and reports the loss
-        if (refusal) reject(refusal);
-        else if (error.level === 'client-authentication') {
-          reject(authenticationError(destination, settings.user, auth.offered, auth.notes, error));
-        } else reject(transportError(destination, error));
-      });
-      client.on('ready', () => {
-        ready = true;
-        this.stats.connections += 1;
-        this.client = client;
-        resolve(client);
-      });
-      client.on('close', () => {
-        if (!ready) {
-          reject(refusal ?? transportError(destination, new Error('the connection closed during the handshake')));
-          return;
-        }
-        if (this.client === client) this.client = null;
-        for (const listener of [...this.closeListeners]) {
-          try {
-            listener(undefined);
-          } catch {
-            // A listener's failure is its own.
-          }
-        }
-      });
-      client.connect(config);
+      readyTimeoutMs: this.options.readyTimeoutMs,
+      sshCommand: this.sshCommand(),
     });
+    this.stats.connections += 1;
+    this.client = client;
+    client.on('close', () => {
+      if (this.client === client) this.client = null;
+      for (const listener of [...this.closeListeners]) {
+        try {
+          listener(undefined);
+        } catch {
+          // A listener's failure is its own.
+        }
+      }
+    });
+    return client;
   }
 
   /** For ProxyJump: a channel through the previous hop, which this connection owns. */
@@ -253,6 +179,7 @@ export class SshConnection {
       .map((hop) => hop.trim())
       .filter(Boolean);
     const last = hops.pop()!;
+    const { parseJumpHop } = await import('./ssh-host-config');
     this.jump?.close();
     this.jump = new SshConnection(parseJumpHop(last), {
       ...this.options,
@@ -260,26 +187,4 @@ export class SshConnection {
     });
     return this.jump.forwardOut(settings.hostname, settings.port);
   }
-}
-
-function orderHostKeyAlgorithms(knownTypes: string[]): string[] {
-  const known = (algorithm: string) =>
-    knownTypes.includes(algorithm) || (algorithm.startsWith('rsa-sha2') && knownTypes.includes('ssh-rsa'));
-  return [...HOST_KEY_ALGORITHMS.filter(known), ...HOST_KEY_ALGORITHMS.filter((algorithm) => !known(algorithm))];
-}
-
-/** A network or protocol failure before the connection was up, with what to check. */
-function transportError(destination: string, error: Error & { code?: string; level?: string }): BerthError {
-  const code = error.code ? ` (${error.code})` : '';
-  const fix =
-    error.code === 'ECONNREFUSED'
-      ? `Nothing listens for ssh on ${destination.split('@').pop()}: check that sshd runs there and the port is right.`
-      : error.level === 'client-timeout' || /timed out/i.test(error.message)
-        ? `The host did not finish the ssh handshake in time: check the network path, or raise ConnectTimeout for it in ~/.ssh/config.`
-        : `Check that \`ssh ${destination}\` works from this machine without a prompt.`;
-  return new BerthError('E_ENGINE_UNREACHABLE', `ssh to ${destination} failed: ${error.message}${code}`, {
-    fix,
-    cause: error,
-    details: { code: error.code },
-  });
 }
