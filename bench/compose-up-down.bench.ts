@@ -13,33 +13,11 @@ import { promisify } from 'node:util';
 import { downCommand } from '../src/main/cli/commands/down';
 import { upCommand } from '../src/main/cli/commands/up';
 import type { CliCommand } from '../src/main/cli/command';
-import { TEST_IMAGE } from '../tests/support/require-engine';
 import { benchEngine, type BenchResult, median } from './bench-kit';
+import { stackYaml } from './up-down-kit';
 
 const exec = promisify(execFile);
 const ROUNDS = 5;
-const PER_LEVEL = 4;
-
-/** Level 1 has no dependencies; each service of level n depends on two of level n-1 (started / completed-less). */
-function stackYaml(): string {
-  const lines = ['services:'];
-  for (let level = 1; level <= 3; level++) {
-    for (let index = 0; index < PER_LEVEL; index++) {
-      lines.push(
-        `  l${level}s${index}:`,
-        `    image: ${TEST_IMAGE}`,
-        '    init: true',
-        '    command: ["sleep", "3600"]',
-      );
-      if (level > 1) {
-        lines.push('    depends_on:');
-        for (const dependency of [index, (index + 1) % PER_LEVEL])
-          lines.push(`      l${level - 1}s${dependency}: {condition: service_started}`);
-      }
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
 

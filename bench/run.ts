@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every bench/*.bench.ts in turn. Each compares Berth with the reference tool
+ * `npm run bench`: runs every bench/*.bench.ts in turn (a bench may report several cases). Each compares Berth with the reference tool
  * (the docker or Compose CLI) in the same run and reports the ratio Berth/reference (lower is better).
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -18,13 +18,16 @@ async function main(): Promise<void> {
   for (const file of files) {
     process.stdout.write(`▶ ${file}\n`);
     try {
-      const module = (await import(pathToFileURL(path.join(__dirname, file)).href)) as { run(): Promise<BenchResult> };
-      const result = await module.run();
-      results.push(result);
-      process.stdout.write(
-        `  ${result.name}: Berth ${result.berthMs.toFixed(1)} ms, reference ${result.referenceMs.toFixed(1)} ms, ` +
-          `ratio ${result.ratio.toFixed(2)}\n  ${result.detail}\n`,
-      );
+      const module = (await import(pathToFileURL(path.join(__dirname, file)).href)) as {
+        run(): Promise<BenchResult | BenchResult[]>;
+      };
+      for (const result of [await module.run()].flat()) {
+        results.push(result);
+        process.stdout.write(
+          `  ${result.name}: Berth ${result.berthMs.toFixed(1)} ms, reference ${result.referenceMs.toFixed(1)} ms, ` +
+            `ratio ${result.ratio.toFixed(2)}\n  ${result.detail}\n`,
+        );
+      }
     } catch (error) {
       failures++;
       process.stdout.write(`  failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -6,12 +6,13 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireEngine, TEST_IMAGE } from '../../support/require-engine';
 import { runBerth } from '../../support/spawn-berth';
 
 const engine = await requireEngine();
-const RECORDER = path.resolve(__dirname, '../../support/record-loaded-modules.cjs');
+const RECORDER = pathToFileURL(path.resolve(__dirname, '../../support/record-loaded-modules.mjs')).href;
 const HEAVY = ['dockerode', 'docker-modem', 'ssh2', 'zod'];
 const nodeRequire = createRequire(import.meta.url);
 /** Each package's entry file: loaded means loaded (the CLI keeps a stand-in for one dockerode helper in the cache). */
@@ -37,7 +38,7 @@ describe.skipIf(!engine.available)('what short berth commands load', () => {
       cwd: dir,
       env: {
         ...process.env,
-        NODE_OPTIONS: `--require ${RECORDER}`,
+        NODE_OPTIONS: `--import ${RECORDER}`,
         BERTH_LOADED_MODULES_FILE: recordFile,
       },
       exitWithinMs: 15_000,

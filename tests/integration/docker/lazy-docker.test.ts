@@ -28,7 +28,7 @@ describe.skipIf(!engine.available)('the lazy engine client against the real engi
   const lazy = lazyDocker(
     () => {
       loads += 1;
-      return new Docker({ socketPath, agent });
+      return new Docker({ socketPath, agent } as Docker.DockerOptions);
     },
     { agent, socketPath },
   );
