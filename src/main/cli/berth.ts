@@ -1,5 +1,5 @@
 // First, for its side effect: dockerode's BuildKit helper loads on demand (see the module).
-import './defer-dockerode-session';
+import './defer-dockerode-helpers';
 import { runCli } from './run-cli';
 
 // Plain Node entry of the `berth` command: never imports electron.

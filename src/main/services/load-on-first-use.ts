@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 
 const nodeRequire = createRequire(__filename);
 
@@ -17,3 +18,6 @@ export function buildOnFirstUse<T>(build: () => T): () => T {
   let built: T | undefined;
   return () => (built ??= build());
 }
+
+/** zod, for the state files a command may never read (saved engines, contexts, GPU pins). */
+export const loadZod = loadOnFirstUse<typeof Zod>('zod');

@@ -1,10 +1,9 @@
 import type * as Crypto from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as Zod from 'zod';
 import { BerthError } from '@shared/errors';
 import { readJsonFile } from './docker-config';
-import { buildOnFirstUse, loadOnFirstUse } from '../load-on-first-use';
+import { buildOnFirstUse, loadOnFirstUse, loadZod } from '../load-on-first-use';
 
 /** node:crypto (~5 ms) loads when a named context is looked up, not with every command on the default engine. */
 const crypto = loadOnFirstUse<typeof Crypto>('node:crypto');
@@ -24,7 +23,7 @@ export interface StoredContext {
 
 /** zod loads when a stored context is read: with the default engine, none is. */
 const contextMetaSchema = buildOnFirstUse(() => {
-  const { z } = loadOnFirstUse<typeof Zod>('zod')();
+  const { z } = loadZod();
   return z.object({
     Endpoints: z.object({
       docker: z.object({

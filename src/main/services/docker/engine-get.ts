@@ -35,15 +35,12 @@ export function engineGet<T>(
   options: EngineGetOptions = {},
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const requestOptions: RequestOptions & { servername: string } = {
+    const requestOptions: RequestOptions = {
       agent: transport.agent,
       socketPath: transport.socketPath,
       path: withQuery(path, options.query),
       method: 'GET',
       signal: options.abortSignal,
-      // Not TLS at this layer (a tcp engine's dialer does its own); an empty name also spares Node's agent an
-      // IPv6 check of the host that costs ~6 ms on its first use.
-      servername: '',
     };
     const req = request(requestOptions, (res) => {
       if (options.abortSignal) addAbortSignal(options.abortSignal, res);

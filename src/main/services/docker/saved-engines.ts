@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type * as Zod from 'zod';
 import { BerthError } from '@shared/errors';
 import { JsonState } from '../files/json-state';
-import { buildOnFirstUse, loadOnFirstUse } from '../load-on-first-use';
+import { buildOnFirstUse, loadZod } from '../load-on-first-use';
 
 /** Names as the docker CLI allows for contexts: a letter or digit, then letters, digits, `.`, `_`, `-`. */
 export const ENGINE_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 
 /** zod loads when a saved-engines file is there to check: most `berth` commands on the default engine have none. */
 const schemas = buildOnFirstUse(() => {
-  const { z } = loadOnFirstUse<typeof Zod>('zod')();
+  const { z } = loadZod();
   const savedEngine = z.object({
     name: z.string().regex(ENGINE_NAME_PATTERN),
     /** A docker host address: `ssh://user@host[:port]`, `tcp://host:port`, `unix:///path`. */
