@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalMessage } from '@shared/schemas/terminal';
 import { terminalsHandlers } from '../../../src/main/handlers/terminals';
 import { createServices, type BerthServices } from '../../../src/main/services/create-services';
+import { passwdShell } from '../../support/passwd-shell';
 import { requireEngine } from '../../support/require-engine';
 import { skipWithoutSshd } from '../../support/ssh/private-sshd';
 import { startSshEngine, type SshEngine } from '../../support/ssh/ssh-engine';
@@ -108,7 +109,8 @@ describe.skipIf(skip)("the host terminal opens on the engine's host", () => {
     try {
       const started = await shell.started;
       expect(started).not.toMatch(/^ssh /);
-      expect(started).toBe(ssh.env.SHELL || '/bin/sh');
+      // $SHELL, else the passwd entry's login shell, as a terminal emulator picks it.
+      expect(started).toBe(ssh.env.SHELL || passwdShell());
       shell.send('echo "dir=$(pwd)"\n');
       await shell.waitFor(`dir=${projectDir}`);
     } finally {

@@ -62,7 +62,8 @@ describe.skipIf(!engine.available || skipWithoutPrivateDockerd())('swarm service
     connection = new EngineConnection({ env: { DOCKER_HOST: swarm.dockerHost }, homeDir: '/nonexistent' });
     await connection.start();
     services = { connection } as unknown as BerthServices;
-    await deployStack(swarm.docker, await loadDir(project.dir), { stack: STACK, wait: true });
+    // A wait shorter than the hook's timeout, so tasks that don't converge fail with their state, not a bare timeout.
+    await deployStack(swarm.docker, await loadDir(project.dir), { stack: STACK, wait: true, waitTimeoutMs: 90_000 });
     serviceId = (await swarmApi.inspectService(swarm.docker, `${STACK}_talk`)).ID;
   });
   afterAll(async () => {

@@ -1,17 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTerminalFactory } from '../../../src/main/services/terminals/terminal-factory';
+import { passwdShell } from '../../support/passwd-shell';
 import { TerminalDriver } from '../../support/terminal/terminal-driver';
-
-/** This user's login shell, as the system's own passwd lookup reports it. */
-function passwdShell(): string {
-  return execFileSync('getent', ['passwd', String(process.getuid?.())], { encoding: 'utf8' })
-    .trim()
-    .split(':')[6];
-}
 
 /** A real node-pty shell on this machine: no engine involved. */
 describe('host terminal (node-pty)', () => {
