@@ -46,6 +46,16 @@ test.describe('Engine switcher against the real engine', () => {
     await expect(switcher.option('local-copy')).toHaveAttribute('data-current', 'true');
     await expect(switcher.option('local-copy').getByTestId('engine-locality')).toHaveText('local');
     await page.keyboard.press('Escape');
+    await expect(switcher.menu).toBeHidden();
+
+    // From the keyboard: the palette's "Switch engine…" opens the same menu, its list loaded.
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('palette-input').fill('switch engine');
+    await page.keyboard.press('Enter');
+    await expect(switcher.menu).toBeVisible();
+    await expect(switcher.option('default')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(switcher.menu).toBeHidden();
 
     await switcher.switchTo('default');
     await berth.waitForEngine('connected');

@@ -9,7 +9,7 @@ import { TEST_IMAGE } from '../support/require-engine';
 test.describe('live resource use against the real engine', () => {
   const project = useThrowawayProject('berth-e2e-stats');
 
-  test('service cards show CPU and memory against the limit; the Stats page lists and sorts every container', async ({
+  test('service cards show CPU, memory against the limit (a sparkline without one); the Stats page lists and sorts every container', async ({
     page,
   }) => {
     const { name, dir } = project();
@@ -21,6 +21,9 @@ services:
     image: ${TEST_IMAGE}
     command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
     mem_limit: 64m
+  unlimited:
+    image: ${TEST_IMAGE}
+    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
 `,
     );
     const projects = new ProjectsPage(page);
@@ -33,6 +36,11 @@ services:
     await expect(card.getByTestId('service-cpu')).toHaveText(/^\d+(\.\d)?%$/, { timeout: 20_000 });
     await expect(card.getByTestId('service-memory')).toContainText('/ 64 MB');
     await expect(card.getByTestId('memory-bar')).toHaveAttribute('data-tone', 'ok');
+    const unlimited = projects.card(name, 'unlimited');
+    await expect(unlimited.getByRole('img', { name: 'Memory of unlimited, last minutes' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(unlimited.getByTestId('memory-bar')).toHaveCount(0);
 
     const shell = new BerthPage(page);
     await shell.goTo('stats');

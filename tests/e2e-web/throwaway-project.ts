@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** A project folder of a test's own, with a unique name; `remove` takes its containers and images down too. */
+/** A project folder of a test's own, with a unique name; `remove` takes its containers, images and volumes down too. */
 export interface ThrowawayProject {
   name: string;
   dir: string;
@@ -32,7 +32,9 @@ export async function throwawayProject(prefix: string): Promise<ThrowawayProject
       }
     },
     async remove() {
-      await run('docker', ['compose', '-p', name, 'down', '--timeout', '0', '--rmi', 'local']).catch(() => undefined);
+      await run('docker', ['compose', '-p', name, 'down', '--timeout', '0', '--rmi', 'local', '--volumes']).catch(
+        () => undefined,
+      );
       await rm(root, { recursive: true, force: true });
     },
   };

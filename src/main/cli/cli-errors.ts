@@ -6,20 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { BerthError, toErrorPayload, type ErrorPayload } from '@shared/errors';
 import type { Endpoint } from '@shared/schemas/engine';
+import { isConnectionError } from '../services/docker/connection-errors';
 import { diagnoseUnreachable } from '../services/docker/diagnose-unreachable';
-
-/** Errors of the transport itself (nothing answered, or something that isn't Docker answered). */
-const CONNECTION_CODES =
-  /^(ENOENT|ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EACCES|EPERM|EPROTO|ERR_TLS_.*|CERT_.*|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/;
 
 /** What to print for an error of a command: connection failures get the engine diagnosis, the rest their own words. */
 export function describeCliError(error: unknown, endpoint: Endpoint | null): ErrorPayload {
   if (error instanceof BerthError) return error.toPayload();
-  const code = (error as { code?: unknown } | null)?.code;
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   // Docker answers errors with a JSON body that has a message; anything else answering HTTP is not a Docker engine.
   const notDocker = typeof statusCode === 'number' && !(error as { json?: { message?: unknown } }).json?.message;
-  if ((typeof code === 'string' && CONNECTION_CODES.test(code)) || notDocker) {
+  if (isConnectionError(error) || notDocker) {
     const diagnosis = diagnoseUnreachable(error, endpoint, process.platform);
     const where = endpoint ? ` at ${endpoint.address}` : '';
     const reason = notDocker

@@ -16,8 +16,9 @@ export function enginesHandlers(services: BerthServices, desktop: Desktop): Hand
       'engines.remove': ({ name }) => engines.remove(name),
       'engines.openPort': async (input) => {
         const route = await openPublishedPort(services.connection.getDocker(), services.scopes.current(), input);
-        // The same allowlist as app.openExternal: a tunnel is on 127.0.0.1; a tcp engine's host is not opened.
-        const allowed = allowedExternalUrl(route.url);
+        // A tunnel is on 127.0.0.1; a direct link is on this machine or where main found the port published.
+        const publishedOn = route.via === 'direct' ? new URL(route.url).hostname : undefined;
+        const allowed = allowedExternalUrl(route.url, { publishedOn });
         if (allowed !== null) await desktop.openExternal(allowed);
         return { ...route, opened: allowed !== null };
       },

@@ -22,9 +22,10 @@ export function isAllowedExternalUrl(candidate: string): boolean {
 
 /**
  * The URL to open when `candidate` may leave the app: the parsed, normalized form that was checked (never the string
- * as given, whose reading by the browser could differ), or null.
+ * as given, whose reading by the browser could differ), or null. `publishedOn` adds one host: the remote engine's
+ * address main itself found a running container's port published on (never a host the renderer names).
  */
-export function allowedExternalUrl(candidate: string): string | null {
+export function allowedExternalUrl(candidate: string, options: { publishedOn?: string } = {}): string | null {
   let url: URL;
   try {
     url = new URL(candidate);
@@ -32,7 +33,9 @@ export function allowedExternalUrl(candidate: string): string | null {
     return null;
   }
   if (url.username || url.password) return null;
-  const loopback = (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname);
+  const web = url.protocol === 'http:' || url.protocol === 'https:';
+  const loopback = web && LOOPBACK_HOSTS.has(url.hostname);
+  const published = web && options.publishedOn !== undefined && url.hostname === options.publishedOn;
   const docs = url.protocol === 'https:' && DOCS_HOSTS.has(url.hostname);
-  return loopback || docs ? url.href : null;
+  return loopback || published || docs ? url.href : null;
 }

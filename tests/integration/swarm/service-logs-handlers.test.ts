@@ -10,6 +10,7 @@ import { decodeLines, type LogsMessage, type LogSource } from '@shared/schemas/l
 import { logsHandlers } from '../../../src/main/handlers/logs';
 import type { BerthServices } from '../../../src/main/services/create-services';
 import { EngineConnection } from '../../../src/main/services/docker/engine-connection';
+import { EngineScopes } from '../../../src/main/services/remote/engine-scope';
 import { deployStack } from '../../../src/main/services/swarm/stack-deploy';
 import { swarmApi } from '../../../src/main/services/swarm/swarm-client';
 import { skipWithoutPrivateDockerd } from '../../support/private-dockerd';
@@ -61,12 +62,13 @@ describe.skipIf(!engine.available || skipWithoutPrivateDockerd())('swarm service
     swarm = await startSwarmEngine({ name: 'service-logs', images: [TEST_IMAGE], source: engine.docker });
     connection = new EngineConnection({ env: { DOCKER_HOST: swarm.dockerHost }, homeDir: '/nonexistent' });
     await connection.start();
-    services = { connection } as unknown as BerthServices;
+    services = { connection, scopes: new EngineScopes(connection) } as unknown as BerthServices;
     // A wait shorter than the hook's timeout, so tasks that don't converge fail with their state, not a bare timeout.
     await deployStack(swarm.docker, await loadDir(project.dir), { stack: STACK, wait: true, waitTimeoutMs: 90_000 });
     serviceId = (await swarmApi.inspectService(swarm.docker, `${STACK}_talk`)).ID;
   });
   afterAll(async () => {
+    await services?.scopes.dispose();
     await connection?.stop();
     await swarm?.dispose();
     project.dispose();

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EngineWatch } from '../../../src/main/services/docker/engine-watch';
 import { createLogsSource } from '../../../src/main/services/logs/logs-source';
 import type { EngineState } from '@shared/schemas/engine';
@@ -32,6 +32,20 @@ function engineWithLines(count: number): EngineWatch {
   } as unknown as Docker;
   const connected = { status: 'connected' } as EngineState;
   return { getState: () => connected, onStateChange: () => () => {}, onEvent: () => () => {}, getDocker: () => docker };
+}
+
+/** Like `engineWithLines`, but the first read breaks the connection (`socket hang up`) while the engine still says connected. */
+function engineDroppingFirstRead(count: number): EngineWatch & { dials: () => number } {
+  const engine = engineWithLines(count);
+  const docker = engine.getDocker();
+  const dial = docker.modem.dial.bind(docker.modem);
+  let dials = 0;
+  docker.modem.dial = ((options: object, callback: (error: unknown, stream?: Readable) => void) => {
+    dials++;
+    if (dials === 1) return callback(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    return dial(options, callback);
+  }) as typeof docker.modem.dial;
+  return { ...engine, dials: () => dials };
 }
 
 function run(engine: EngineWatch, bufferLines: number, stallAfterFirst: boolean): Promise<LogsMessage[]> {
@@ -70,6 +84,28 @@ describe('the logs stream source', () => {
     expect(numbers(messages).slice(firstBatch.length)).toEqual(Array.from({ length: 1_000 }, (_, i) => 4_001 + i));
     expect(types.indexOf('dropped')).toBeGreaterThan(types.indexOf('lines'));
     expect(types.at(-1)).toBe('caught-up');
+  });
+});
+
+describe('a followed logs stream whose first read breaks', () => {
+  it('waits out a drop the connection has not noticed and reads again, rather than ending with the error', async () => {
+    const engine = engineDroppingFirstRead(50);
+    const source = createLogsSource(engine, {
+      target: { kind: 'container', id: 'c1' },
+      follow: true,
+      bufferLines: 1_000,
+    });
+    const messages: LogsMessage[] = [];
+    let ended: { error?: unknown } | null = null;
+    source.start({ emit: (message) => messages.push(message), end: (error) => (ended = { error }) });
+    try {
+      await vi.waitFor(() => expect(numbers(messages)).toHaveLength(50), { timeout: 5_000 });
+      expect(numbers(messages)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect(engine.dials()).toBeGreaterThanOrEqual(2);
+      expect(ended).toBeNull();
+    } finally {
+      source.dispose();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContainerSummary } from '@shared/schemas/containers';
 import type { ProjectDetail, ProjectSummary } from '@shared/schemas/projects';
 import type {
@@ -153,6 +153,46 @@ describe('command palette', () => {
     const offline = titles(paletteCommands(store(false)));
     expect(offline.some((title) => /^(Up|Stop|Restart|Pull|Down|Start stack|Open shell)/.test(title))).toBe(false);
     expect(offline).toContain('Logs of logs');
+  });
+});
+
+describe("the palette's web links on a remote engine", () => {
+  it("go through main to where the engine's ports are, and say why when they can't", async () => {
+    const bridge = (globalThis as unknown as { window: { berth: Record<string, unknown> } }).window.berth;
+    const asked: unknown[] = [];
+    let answer: unknown = {
+      ok: true,
+      value: {
+        url: 'http://127.0.0.1:53211/',
+        mapping: '127.0.0.1:15000 → localhost:53211',
+        via: 'tunnel',
+        opened: true,
+      },
+    };
+    bridge.engines = { openPort: async (input: unknown) => (asked.push(input), answer) };
+    bridge.app = { openExternal: async () => ({ ok: true, value: { opened: false } }) };
+    const errors: unknown[] = [];
+    const remote = {
+      ...store(),
+      engine: { status: 'connected', endpoint: { kind: 'ssh', address: 'ssh://ada@gpu-box', local: false } },
+      showPaletteError: (error: unknown) => void errors.push(error),
+    } as unknown as BerthStore;
+    const open = paletteCommands(remote).find(
+      (command) => command.title === 'Open MLflow of mlflow (mlops) in the browser',
+    )!;
+
+    open.run();
+    await vi.waitFor(() =>
+      expect(asked).toEqual([{ containerId: 'mlops-mlflow', port: 15000, protocol: 'tcp', path: '/' }]),
+    );
+    expect(errors).toEqual([]);
+
+    answer = {
+      ok: false,
+      error: { code: 'E_ENGINE_UNREACHABLE', message: 'The engine is no longer reached over ssh.' },
+    };
+    open.run();
+    await vi.waitFor(() => expect(errors).toEqual([expect.objectContaining({ code: 'E_ENGINE_UNREACHABLE' })]));
   });
 });
 

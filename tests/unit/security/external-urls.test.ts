@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl } from '../../../src/main/security/external-urls';
+import { allowedExternalUrl, isAllowedExternalUrl } from '../../../src/main/security/external-urls';
 
 describe('isAllowedExternalUrl', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('isAllowedExternalUrl', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+
+  it("opens a remote engine's published port only on the host main found it published on", () => {
+    expect(allowedExternalUrl('http://10.0.0.7:8888/lab', { publishedOn: '10.0.0.7' })).toBe(
+      'http://10.0.0.7:8888/lab',
+    );
+    expect(allowedExternalUrl('http://gpu-box:5000/', { publishedOn: 'gpu-box' })).toBe('http://gpu-box:5000/');
+    expect(allowedExternalUrl('http://10.0.0.7:8888/')).toBeNull();
+    expect(allowedExternalUrl('http://10.0.0.8:8888/', { publishedOn: '10.0.0.7' })).toBeNull();
+    expect(allowedExternalUrl('file://10.0.0.7/etc/passwd', { publishedOn: '10.0.0.7' })).toBeNull();
+    expect(allowedExternalUrl('http://ada:pw@10.0.0.7:8888/', { publishedOn: '10.0.0.7' })).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
-import type { LogMarker, LogSource } from '@shared/schemas/logs';
-import type { OutputStream } from './container-log-reader';
+import type Docker from 'dockerode';
+import type { LogLine, LogMarker, LogSource } from '@shared/schemas/logs';
+import { ContainerLogReader, type LogRequest, type OutputStream } from './container-log-reader';
 import { toUnixTimestamp } from './log-timestamp';
 import { StreamCursor } from './stream-cursor';
-import type { ContainerLogReader } from './container-log-reader';
 import type { TargetContainer } from './log-targets';
 
 /** What a session knows about one container it reads: its source entry, where each stream got to, its reader. */
@@ -34,6 +34,14 @@ export class FollowedContainer {
   /** Accepts a line unless a resumed request repeats it. */
   accept(stream: OutputStream, time: string): boolean {
     return this.cursors[stream].accept(time);
+  }
+
+  /** A reader of `request` whose lines go to `deliver` as this container's, minus those a resumed request repeats. */
+  openReader(docker: Docker, request: LogRequest, deliver: (line: LogLine) => void): ContainerLogReader {
+    const source = this.source.index;
+    return new ContainerLogReader(docker, this.container.id, this.container.tty, request, (stream, time, text) => {
+      if (this.accept(stream, time)) deliver({ time, source, stream, text });
+    });
   }
 
   /** `since` that resumes both streams: the older cursor (the other stream skips its repeats). */

@@ -1,14 +1,15 @@
 import type Docker from 'dockerode';
 import type { EngineEvent, EngineState } from '@shared/schemas/engine';
 import type { LogLine, LogMarker, LogSource, LogTarget } from '@shared/schemas/logs';
+import { isConnectionError } from '../docker/connection-errors';
 import type { EngineWatch } from '../docker/engine-watch';
-import { ContainerLogReader, type LogRequest, type OutputStream } from './container-log-reader';
+import type { ContainerLogReader, LogRequest } from './container-log-reader';
 import { FollowedContainer } from './followed-container';
-import { HistoryMerge } from './history-merge';
+import { HistoryRead } from './history-read';
 import { LineBatcher } from './line-batcher';
 import { parseTimeArgument } from './log-timestamp';
 import { LiveRunMarkers } from './live-run-markers';
-import { MarkerInterleaver, pastMarkersOf } from './past-run-markers';
+import { pastMarkersOf } from './past-run-markers';
 import {
   anchorOf,
   findCurrentContainers,
@@ -46,6 +47,9 @@ export interface LogsSessionOutput {
   end(error?: unknown): void;
 }
 
+/** How long a broken read waits for the engine connection to notice the drop before reading again. */
+const UNNOTICED_DROP_RETRY_MS = 1_000;
+
 /** What flows through the merge and the batcher: lines, and the run markers among them. */
 type SessionItem = LogLine | LogMarker;
 const isMarker = (item: SessionItem): item is LogMarker => 'kind' in item;
@@ -59,7 +63,7 @@ export class LogsSession {
   private readonly containers = new Map<string, FollowedContainer>();
   private readonly batcher: LineBatcher<SessionItem>;
   private readonly runMarkers: LiveRunMarkers;
-  private readonly historyReaders = new Map<number, ContainerLogReader>();
+  private history: HistoryRead | null = null;
   private readonly unsubscribers: Array<() => void> = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private anchor: ComposeAnchor | null = null;
@@ -104,12 +108,14 @@ export class LogsSession {
   /** Stops reading from the engine until `resume()` (the consumer can't keep up). */
   pause(): void {
     this.paused = true;
-    for (const reader of this.activeReaders()) reader.pause();
+    this.history?.pause();
+    for (const reader of this.liveReaders()) reader.pause();
   }
 
   resume(): void {
     this.paused = false;
-    for (const reader of this.activeReaders()) reader.resume();
+    this.history?.resume();
+    for (const reader of this.liveReaders()) reader.resume();
   }
 
   dispose(): void {
@@ -118,7 +124,8 @@ export class LogsSession {
     this.phase = 'done';
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     for (const timer of this.timers) clearTimeout(timer);
-    for (const reader of this.activeReaders()) reader.abort();
+    this.history?.abort();
+    for (const reader of this.liveReaders()) reader.abort();
     this.batcher.dispose();
   }
 
@@ -126,8 +133,7 @@ export class LogsSession {
     return this.options.follow && this.until === undefined;
   }
 
-  private *activeReaders(): Iterable<ContainerLogReader> {
-    yield* this.historyReaders.values();
+  private *liveReaders(): Iterable<ContainerLogReader> {
     for (const followed of this.containers.values()) if (followed.reader) yield followed.reader;
   }
 
@@ -155,16 +161,6 @@ export class LogsSession {
         })
       : new Map<number, LogMarker[]>();
     if (this.disposed) return;
-    const merge = new HistoryMerge<SessionItem>(
-      followed.map((entry) => entry.source.index),
-      {
-        emit: (item) => this.batcher.add(item),
-        pauseSource: (source) => this.historyReaders.get(source)?.pause(),
-        resumeSource: (source) => {
-          if (!this.paused) this.historyReaders.get(source)?.resume();
-        },
-      },
-    );
     // Times order a merge and resume a follow; a lone history nobody reads the times of needs none.
     const timestamps = this.options.timestamps !== false || this.follows || followed.length > 1 || markers.size > 0;
     const request: LogRequest = {
@@ -174,32 +170,21 @@ export class LogsSession {
       until: this.until,
       timestamps,
     };
+    const history = new HistoryRead({
+      docker,
+      containers: followed,
+      markers,
+      request,
+      emit: (item) => this.batcher.add(item),
+    });
+    this.history = history;
+    if (this.paused) history.pause();
     try {
-      await Promise.all(
-        followed.map(async (entry) => {
-          const placed = new MarkerInterleaver<LogLine>(
-            markers.get(entry.source.index) ?? [],
-            (item) => merge.push(item),
-            this.options.tail !== 'all',
-          );
-          const reader = this.reader(docker, entry, request, (line) => placed.line(line));
-          this.historyReaders.set(entry.source.index, reader);
-          if (this.paused) reader.pause();
-          try {
-            await reader.read();
-          } catch (error) {
-            // Removed since it was listed: it has no more history to give, the others still do.
-            if ((error as { statusCode?: number }).statusCode !== 404) throw error;
-          } finally {
-            this.historyReaders.delete(entry.source.index);
-            placed.end();
-            merge.end(entry.source.index);
-          }
-        }),
-      );
+      await history.read();
     } catch (error) {
-      for (const reader of this.historyReaders.values()) reader.abort();
       return this.onPhaseFailure(error);
+    } finally {
+      this.history = null;
     }
     if (this.disposed) return;
     this.batcher.flush();
@@ -209,11 +194,21 @@ export class LogsSession {
     await this.resync();
   }
 
-  /** History failed: without following that's the end; with it, wait for the engine to come back. */
+  /**
+   * History failed: without following that's the end; with it, wait for the engine to come back. An engine that
+   * answered with an error (no such container…) is the end too. A broken connection the engine connection has not
+   * noticed yet (it still says connected) is waited out like any drop, trying again if it never notices.
+   */
   private onPhaseFailure(error: unknown): void {
     if (this.disposed) return;
-    if (!this.follows || this.options.engine.getState().status === 'connected') return this.finish(error);
+    const connected = this.options.engine.getState().status === 'connected';
+    if (!this.follows || (connected && !isConnectionError(error))) return this.finish(error);
     this.phase = 'waiting';
+    if (connected) {
+      this.later(() => {
+        if (this.phase === 'waiting' && this.options.engine.getState().status === 'connected') this.resumeWaiting();
+      }, UNNOTICED_DROP_RETRY_MS);
+    }
   }
 
   /** Finds the target's containers again (new ones appear) and reads every one from its cursors. */
@@ -280,7 +275,7 @@ export class LogsSession {
     }
     this.runMarkers.flush(followed);
     const request: LogRequest = { follow: true, tail: 'all', since: followed.resumeSince() };
-    const reader = this.reader(docker, followed, request, (line) => this.batcher.add(line));
+    const reader = followed.openReader(docker, request, (line) => this.batcher.add(line));
     followed.reader = reader;
     if (this.paused) reader.pause();
     reader.read().then(
@@ -346,13 +341,8 @@ export class LogsSession {
     if (this.disposed) return;
     const connected = state.status === 'connected';
     if (connected && !this.wasConnected) {
-      if (this.phase === 'waiting' && this.containers.size === 0) void this.readHistory();
-      else if (this.phase === 'waiting') {
-        // The history broke off with the engine: what it delivered moved the cursors, so follow on from them.
-        this.phase = 'following';
-        this.output.caughtUp();
-        void this.resync();
-      } else if (this.phase === 'following') {
+      if (this.phase === 'waiting') this.resumeWaiting();
+      else if (this.phase === 'following') {
         this.output.notice('info', 'Reconnected to the engine; resuming where the logs left off.');
         void this.resync();
       }
@@ -362,22 +352,13 @@ export class LogsSession {
     this.wasConnected = connected;
   }
 
-  private reader(
-    docker: Docker,
-    followed: FollowedContainer,
-    request: LogRequest,
-    deliver: (line: LogLine) => void,
-  ): ContainerLogReader {
-    const source = followed.source.index;
-    return new ContainerLogReader(
-      docker,
-      followed.container.id,
-      followed.container.tty,
-      request,
-      (stream, time, text) => {
-        if (followed.accept(stream as OutputStream, time)) deliver({ time, source, stream, text });
-      },
-    );
+  /** The engine is there again: read the history if none was read, else follow on from the cursors. */
+  private resumeWaiting(): void {
+    if (this.containers.size === 0) return void this.readHistory();
+    // The history broke off with the engine: what it delivered moved the cursors, so follow on from them.
+    this.phase = 'following';
+    this.output.caughtUp();
+    void this.resync();
   }
 
   private later(action: () => void, ms: number): void {

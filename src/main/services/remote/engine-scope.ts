@@ -3,20 +3,25 @@ import { BerthError } from '@shared/errors';
 import type { Endpoint, EngineEvent } from '@shared/schemas/engine';
 import type { EngineConnection } from '../docker/engine-connection';
 import { GpuHelperLease } from '../gpus/engine-side/gpu-helper-lease';
+import { boundSource } from '../streams/bound-source';
+import type { StreamSource } from '../streams/stream-source';
 import { portLinkRoute } from './port-links';
 import { PortTunnels } from './port-tunnels';
 
 export type ScopeConnection = Pick<EngineConnection, 'getState' | 'getDocker' | 'getClient'>;
 
 /**
- * What belongs to one engine and must not outlive it: the ssh tunnels of its published ports and the GPU helper
- * container. Built for the engine the connection is on; `dispose` (on a switch, at exit) closes the tunnels and
- * removes the helper. A reconnect to the same engine keeps the scope: tunnels dial through the current ssh connection.
+ * What belongs to one engine and must not outlive it: the ssh tunnels of its published ports, the GPU helper
+ * container, and the streams of its containers' logs (`own`). Built for the engine the connection is on; `dispose`
+ * (on a switch, at exit) closes the tunnels, removes the helper and ends those streams saying why. A reconnect to the
+ * same engine keeps the scope: tunnels dial through the current ssh connection, log streams resume where they were.
+ * Engine-wide watchers (events, stats, the cluster view) are not owned: they follow the connection to the next engine.
  */
 export class EngineScope {
   private tunnels: PortTunnels | null = null;
   private gpuLease: { docker: Docker; lease: GpuHelperLease } | null = null;
   private disposed = false;
+  private readonly left = new AbortController();
 
   constructor(
     private readonly connection: ScopeConnection,
@@ -56,6 +61,11 @@ export class EngineScope {
     return this.gpuLease.lease;
   }
 
+  /** A stream of this engine's objects: ended, saying why, when the app leaves the engine. */
+  own<M>(source: StreamSource<M>): StreamSource<M> {
+    return boundSource(source, this.left.signal);
+  }
+
   /** Closes the tunnels of a container that stopped or went away. */
   handleEngineEvent(event: EngineEvent): void {
     this.tunnels?.handleEngineEvent(event);
@@ -64,6 +74,12 @@ export class EngineScope {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
+    const engine = this.address ?? 'the engine';
+    this.left.abort(
+      new BerthError('E_CANCELLED', `Switched to another engine: this was on ${engine}.`, {
+        fix: `Open it again to see the engine in use now, or switch back to ${engine}.`,
+      }),
+    );
     const tunnels = this.tunnels;
     const gpu = this.gpuLease;
     this.tunnels = null;

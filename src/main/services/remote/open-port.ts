@@ -24,7 +24,7 @@ export async function openPublishedPort(
   const { container, entry } = await findPublisher(docker, input.port, protocol, input.containerId, hostName);
   const path = input.path ?? '/';
   if (route.kind === 'direct') {
-    const host = route.host === 'localhost' ? hostForBinding(entry.IP) : route.host;
+    const host = route.host === 'localhost' ? hostForBinding(entry.IP) : remoteHostForBinding(route.host, entry.IP);
     return { url: `http://${host}:${input.port}${path}`, mapping: null, via: 'direct' };
   }
   if (protocol !== 'tcp') {
@@ -65,6 +65,37 @@ async function findPublisher(
 }
 
 function hostForBinding(hostIp: string | undefined): string {
-  if (!hostIp || hostIp === '0.0.0.0' || hostIp === '::') return 'localhost';
-  return hostIp.includes(':') ? `[${hostIp}]` : hostIp;
+  if (isEveryAddress(hostIp)) return 'localhost';
+  return bracketed(hostIp!);
+}
+
+/**
+ * A tcp engine's port as this machine reaches it: at the engine's host when published on every address (or on the
+ * address the engine is reached at), at the address it is bound to otherwise; a port bound to the remote host's
+ * loopback is not reachable from here at all.
+ */
+function remoteHostForBinding(engineHost: string, hostIp: string | undefined): string {
+  if (isEveryAddress(hostIp) || hostIp === engineHost) return bracketed(engineHost);
+  if (isLoopback(hostIp!)) {
+    throw new BerthError(
+      'E_INVALID_INPUT',
+      `The port is published on ${hostIp} of ${engineHost}: only programs on that machine reach it.`,
+      {
+        fix: 'Publish it on every address of that host (a ports entry without "127.0.0.1:"), or reach the engine over ssh (ssh://…), where Berth tunnels to such ports.',
+      },
+    );
+  }
+  return bracketed(hostIp!);
+}
+
+function isEveryAddress(hostIp: string | undefined): boolean {
+  return !hostIp || hostIp === '0.0.0.0' || hostIp === '::';
+}
+
+function isLoopback(hostIp: string): boolean {
+  return hostIp === '::1' || hostIp.startsWith('127.');
+}
+
+function bracketed(host: string): string {
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }

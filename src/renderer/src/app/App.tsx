@@ -1,5 +1,6 @@
 import { Suspense, useState } from 'react';
 import { TooltipProvider } from '../components/Tooltip';
+import { EngineSwitcher } from '../features/engine/EngineSwitcher';
 import { StatusBar } from '../features/engine/StatusBar';
 import { useEngineSync } from '../features/engine/use-engine-sync';
 import { Toasts } from '../features/notices/Toasts';
@@ -53,7 +54,7 @@ export function App() {
             );
           })}
         </main>
-        <StatusBar />
+        <StatusBar engineControl={<EngineSwitcher />} />
         <CommandPalette />
         <Toasts />
       </div>

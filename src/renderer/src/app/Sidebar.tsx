@@ -1,6 +1,5 @@
 import { Anchor } from 'lucide-react';
 import { Tooltip } from '../components/Tooltip';
-import { EngineSwitcher } from '../features/engine/EngineSwitcher';
 import { withMod } from '../keyboard/app-shortcuts';
 import { useBerthStore } from '../stores/store';
 import { PAGE_TITLES, PAGES } from '../stores/ui-slice';
@@ -19,7 +18,6 @@ export function Sidebar() {
         <Anchor size={18} aria-hidden="true" />
         <span className="brand-name">Berth</span>
       </div>
-      <EngineSwitcher />
       {PAGE_SECTIONS.map((section) => (
         <div key={section} className="nav-section" role="group" aria-label={section}>
           <div className="nav-section-title" aria-hidden="true">

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { ExternalLink } from 'lucide-react';
 import type { ContainerSummary } from '@shared/schemas/containers';
-import { toErrorPayload, type ErrorPayload } from '@shared/errors';
+import type { ErrorPayload } from '@shared/errors';
 import { mlLinksFor } from '@shared/ml-links';
-import { api } from '../lib/api';
+import { openPortLink, remotePortsOf } from '../lib/open-port-link';
 import { useBerthStore } from '../stores/store';
 import { ErrorNote } from './ErrorNote';
 
@@ -22,17 +22,6 @@ export function portUrl(port: ContainerSummary['ports'][number]): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port.hostPort}`;
 }
 
-/** The host an ssh engine's address names (`ssh://ada@gpu-box:2222` → `gpu-box`), or null for other engines. */
-function useSshHost(): string | null {
-  const endpoint = useBerthStore((state) => state.engine?.endpoint);
-  if (endpoint?.kind !== 'ssh') return null;
-  try {
-    return new URL(endpoint.address).hostname || 'the engine host';
-  } catch {
-    return 'the engine host';
-  }
-}
-
 interface Link {
   key: string;
   label: ReactNode;
@@ -42,16 +31,16 @@ interface Link {
 }
 
 /**
- * Published ports as links opened through main's allowlist, with named links for ML UIs it recognizes. On an ssh
- * engine the ports are on another machine: main opens an ssh tunnel to each on demand, and the link shows where it
- * goes (`gpu-box:8888 → localhost:53211`).
+ * Published ports as links opened through main's allowlist, with named links for ML UIs it recognizes. On a remote
+ * engine the ports are on another machine and main finds the way: on an ssh engine an ssh tunnel opened on demand,
+ * the link showing where it goes (`gpu-box:8888 → localhost:53211`); on a tcp engine the engine's host itself.
  */
 export function PortLinks({ image, ports, query, containerId }: PortLinksProps) {
-  const sshHost = useSshHost();
+  const remote = remotePortsOf(useBerthStore((state) => state.engine?.endpoint));
   const [mappings, setMappings] = useState<Record<string, string>>({});
   const [error, setError] = useState<ErrorPayload | null>(null);
   // Tunnels close when the container stops or the engine changes: their mappings go with them.
-  const tunnelScope = `${sshHost ?? ''}|${ports.length > 0}`;
+  const tunnelScope = `${remote?.host ?? ''}|${ports.length > 0}`;
   const [seenScope, setSeenScope] = useState(tunnelScope);
   if (seenScope !== tunnelScope) {
     setSeenScope(tunnelScope);
@@ -82,18 +71,12 @@ export function PortLinks({ image, ports, query, containerId }: PortLinksProps) 
   ];
 
   const open = (link: Link) => {
-    if (!sshHost) return void api.app.openExternal({ url: link.url });
-    const url = new URL(link.url);
-    const protocol = link.protocol === 'udp' || link.protocol === 'sctp' ? link.protocol : 'tcp';
     setError(null);
-    api.engines.openPort({ containerId, port: Number(url.port), protocol, path: `${url.pathname}${url.search}` }).then(
-      (result) => {
-        if (!result.ok) return setError(result.error);
-        const mapping = result.value.mapping;
-        if (mapping) setMappings((known) => ({ ...known, [link.key]: mapping }));
-      },
-      (failure: unknown) => setError(toErrorPayload(failure)),
-    );
+    void openPortLink(link, remote, containerId).then((opened) => {
+      if (!opened.ok) return setError(opened.error);
+      const mapping = opened.mapping;
+      if (mapping) setMappings((known) => ({ ...known, [link.key]: mapping }));
+    });
   };
 
   return (
@@ -101,9 +84,11 @@ export function PortLinks({ image, ports, query, containerId }: PortLinksProps) 
       {links.map((link) => {
         const port = new URL(link.url).port;
         const mapping = mappings[link.key];
-        const title = sshHost
-          ? `Open ${sshHost}:${port} through an ssh tunnel${mapping ? ` (${mapping})` : ''}`
-          : `Open ${link.url}`;
+        const title = !remote
+          ? `Open ${link.url}`
+          : remote.via === 'tunnel'
+            ? `Open ${remote.host}:${port} through an ssh tunnel${mapping ? ` (${mapping})` : ''}`
+            : `Open ${remote.host}:${port}`;
         return (
           <span key={link.key} className="port-link">
             <button type="button" className={link.className} title={title} onClick={() => open(link)}>

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ErrorPayload } from '@shared/errors';
 import type { BerthStore } from './store';
 
 /** The pages, in sidebar order; Ctrl/Cmd+1…n follow this order. Later pages (images, stats…) are added here. */
@@ -40,11 +41,17 @@ export interface UiSlice {
   page: Page;
   theme: ThemePreference;
   paletteOpen: boolean;
+  /** Why the last command run from the palette failed: the palette opens again to say so. */
+  paletteError: ErrorPayload | null;
   projectsDialog: ProjectsDialog | null;
+  /** The engine switcher's menu (the palette's "Switch engine…" opens it). */
+  engineMenuOpen: boolean;
   setPage(page: Page): void;
   setTheme(theme: ThemePreference): void;
   setPaletteOpen(open: boolean): void;
+  showPaletteError(error: ErrorPayload): void;
   setProjectsDialog(dialog: ProjectsDialog | null): void;
+  setEngineMenuOpen(open: boolean): void;
 }
 
 const THEME_KEY = 'berth.theme';
@@ -58,12 +65,16 @@ export const createUiSlice: StateCreator<BerthStore, [], [], UiSlice> = (set) =>
   page: 'projects',
   theme: storedTheme(),
   paletteOpen: false,
+  paletteError: null,
   projectsDialog: null,
+  engineMenuOpen: false,
   setPage: (page) => set({ page }),
   setTheme: (theme) => {
     globalThis.localStorage?.setItem(THEME_KEY, theme);
     set({ theme });
   },
-  setPaletteOpen: (paletteOpen) => set({ paletteOpen }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen, paletteError: null }),
+  showPaletteError: (paletteError) => set({ paletteOpen: true, paletteError }),
   setProjectsDialog: (projectsDialog) => set({ projectsDialog }),
+  setEngineMenuOpen: (engineMenuOpen) => set({ engineMenuOpen }),
 });

@@ -1,6 +1,6 @@
 import { Check, ChevronsUpDown, Laptop, Plus, Server, Trash2 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '@shared/errors';
 import type { KnownEngineView } from '@shared/schemas/engines';
 import { Badge } from '../../components/Badge';
@@ -24,9 +24,10 @@ function LocalityBadge({ local }: { local: boolean }) {
 }
 
 /**
- * Which engine Berth drives, under the brand: its name, local or remote, and the connection's state. The menu lists
- * every engine Berth knows with its status; choosing one switches the whole app (every page and stream follows the
- * connection). "Add engine…" opens the dialog; engines added in Berth can be removed (not the one in use).
+ * Which engine Berth drives, at the start of the status bar: its name, local or remote, its address and the
+ * connection's state. The menu lists every engine Berth knows with its status; choosing one switches the whole app
+ * (every page and stream follows the connection). "Add engine…" opens the dialog; engines added in Berth can be
+ * removed (not the one in use). A failed switch says why just above the bar.
  */
 export function EngineSwitcher() {
   const state = useBerthStore((store) => store.engine);
@@ -35,6 +36,12 @@ export function EngineSwitcher() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<KnownEngineView | null>(null);
+  const menuOpen = useBerthStore((store) => store.engineMenuOpen);
+  const setMenuOpen = useBerthStore((store) => store.setEngineMenuOpen);
+  // The list is loaded each time the menu opens, from the trigger or from the palette's "Switch engine…".
+  useEffect(() => {
+    if (menuOpen) void reload();
+  }, [menuOpen, reload]);
 
   const current = list?.engines.find((engine) => engine.current) ?? null;
   const name = current?.name ?? state?.endpoint?.context ?? (state?.endpoint ? 'default' : 'no engine');
@@ -69,7 +76,7 @@ export function EngineSwitcher() {
 
   return (
     <div className="engine-switcher" data-testid="engine-switcher">
-      <DropdownMenu.Root modal={false} onOpenChange={(open) => open && void reload()}>
+      <DropdownMenu.Root modal={false} open={menuOpen} onOpenChange={setMenuOpen}>
         <DropdownMenu.Trigger asChild>
           <button type="button" className="engine-trigger" data-testid="engine-switcher-trigger" title="Switch engine">
             {switching ? <Spinner /> : <StatusDot tone={CONNECTION_TONES[state?.status ?? 'connecting']} />}
@@ -77,6 +84,7 @@ export function EngineSwitcher() {
               {switching ?? name}
             </span>
             <LocalityBadge local={local} />
+            {state?.endpoint && <span className="engine-trigger-address">{state.endpoint.address}</span>}
             <span className="visually-hidden">{`, ${state?.status ?? 'connecting'}. Switch engine`}</span>
             <ChevronsUpDown size={14} aria-hidden="true" className="engine-trigger-chevron" />
           </button>
@@ -84,6 +92,7 @@ export function EngineSwitcher() {
         <DropdownMenu.Portal>
           <DropdownMenu.Content
             className="menu engine-menu"
+            side="top"
             align="start"
             sideOffset={4}
             collisionPadding={8}
@@ -156,7 +165,11 @@ export function EngineSwitcher() {
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {error && <ErrorNote compact error={error} testId="engine-switch-error" onDismiss={() => setError(null)} />}
+      {error && (
+        <div className="engine-switch-error">
+          <ErrorNote compact error={error} testId="engine-switch-error" onDismiss={() => setError(null)} />
+        </div>
+      )}
       {adding && (
         <AddEngineDialog
           onCancel={() => setAdding(false)}

@@ -41,8 +41,8 @@ function describe(engine: EngineState | null): string {
 }
 
 /**
- * The engine Berth talks to, always in view: its version, or why it is unreachable with the fix and a retry
- * countdown. `engineControl` takes the endpoint's place when the app can switch engines.
+ * The engine Berth talks to, always in view: `engineControl` (the engine switcher) first, then its version, or why it
+ * is unreachable with the fix and a retry countdown. Without a control it shows the engine's address.
  */
 export function StatusBar({ engineControl }: { engineControl?: ReactNode }) {
   const engine = useBerthStore((state) => state.engine);
@@ -50,20 +50,25 @@ export function StatusBar({ engineControl }: { engineControl?: ReactNode }) {
   const retryIn = useSecondsUntil(engine?.status === 'unreachable' ? engine.nextRetryAt : null);
   const status = engine?.status ?? 'connecting';
   return (
-    <div className="status-bar" data-testid="status-bar" data-status={status} role="status" aria-live="polite">
-      <StatusDot tone={STATUS_TONES[status]} />
-      <span className="status-summary" data-testid="engine-summary" title={engine?.reason ?? undefined}>
-        {describe(engine)}
-      </span>
-      {engine?.status === 'unreachable' && engine.fix && (
-        <span className="status-fix" data-testid="engine-fix">
-          {engine.fix}
-        </span>
+    <div className="status-bar" data-testid="status-bar" data-status={status}>
+      {engineControl ?? (
+        <>
+          <StatusDot tone={STATUS_TONES[status]} />
+          {engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>}
+        </>
       )}
-      {retryIn !== null && <span className="status-retry">retrying in {retryIn}s</span>}
-      <span className="status-slot" data-slot="engine-control">
-        {engineControl ?? (engine?.endpoint && <span className="status-endpoint">{engine.endpoint.address}</span>)}
+      <span className="status-live" role="status" aria-live="polite">
+        <span className="status-summary" data-testid="engine-summary" title={engine?.reason ?? undefined}>
+          {describe(engine)}
+        </span>
+        {engine?.status === 'unreachable' && engine.fix && (
+          <span className="status-fix" data-testid="engine-fix">
+            {engine.fix}
+          </span>
+        )}
+        {retryIn !== null && <span className="status-retry">retrying in {retryIn}s</span>}
       </span>
+      <span className="status-spacer" />
       <MuteNotices />
       <button type="button" className="status-palette" onClick={() => setPaletteOpen(true)} data-testid="open-palette">
         <Command size={13} aria-hidden="true" />

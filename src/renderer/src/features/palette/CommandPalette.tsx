@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react';
 import { Dialog as RadixDialog } from 'radix-ui';
 import { useEffect, useMemo, useState } from 'react';
+import { ErrorNote } from '../../components/ErrorNote';
 import { Kbd } from '../../components/Kbd';
 import { useBerthStore } from '../../stores/store';
 import { groupBySection, paletteCommands, type PaletteCommand } from './palette-commands';
@@ -30,8 +31,10 @@ function PaletteContent({ onClose }: { onClose(): void }) {
     command.run();
   };
 
+  const error = useBerthStore((state) => state.paletteError);
   return (
     <>
+      {error && <ErrorNote compact error={error} testId="palette-error" />}
       <div className="palette-input-row">
         <Search size={16} aria-hidden="true" />
         <input

@@ -7,7 +7,7 @@ import { mlLinksFor } from '@shared/ml-links';
 import type { ComposeAction, ProjectSummary } from '@shared/schemas/projects';
 import { portUrl } from '../../components/PortLinks';
 import { withMod } from '../../keyboard/app-shortcuts';
-import { api } from '../../lib/api';
+import { openPortLink, remotePortsOf } from '../../lib/open-port-link';
 import { mainContainer } from '../../status/container-status';
 import { projectKey } from '../../stores/project-key';
 import type { BerthStore } from '../../stores/store';
@@ -117,7 +117,10 @@ function projectCommands(store: BerthStore, project: ProjectSummary, open: boole
         id: `web:${main.id}:${link.url}`,
         title: `Open ${link.label} of ${where} in the browser`,
         section: serviceSection,
-        run: () => void api.app.openExternal({ url: link.url }),
+        run: () =>
+          void openPortLink(link, remotePortsOf(store.engine?.endpoint), main.id).then((opened) => {
+            if (!opened.ok) store.showPaletteError(opened.error);
+          }),
       });
     }
   }
@@ -144,6 +147,7 @@ export function paletteCommands(store: BerthStore): PaletteCommand[] {
   commands.push(
     { id: 'add-folder', title: 'Add a project folder…', section: 'General', run: dialog('add') },
     { id: 'new-from-template', title: 'New project from a template…', section: 'General', run: dialog('gallery') },
+    { id: 'engine:switch', title: 'Switch engine…', section: 'General', run: () => store.setEngineMenuOpen(true) },
     { id: 'theme:light', title: 'Theme: light', section: 'General', run: () => store.setTheme('light') },
     { id: 'theme:dark', title: 'Theme: dark', section: 'General', run: () => store.setTheme('dark') },
     { id: 'theme:system', title: 'Theme: follow the system', section: 'General', run: () => store.setTheme('system') },

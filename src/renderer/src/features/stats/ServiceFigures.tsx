@@ -5,8 +5,9 @@ import { useStatsData } from './stats-feed';
 import { formatMemory, formatPercent } from './stats-format';
 
 /**
- * A service's live use on its card: CPU with a sparkline of the last minutes, memory against its limit, and GPU
- * memory and utilisation when it runs on GPUs. Sums over its replicas. Nothing until the first reading.
+ * A service's live use on its card: CPU with a sparkline of the last minutes; memory against its limit as a bar, or,
+ * with no limit, as a sparkline of the last minutes; GPU memory and utilisation when it runs on GPUs. Sums over its
+ * replicas. Nothing until the first reading.
  */
 export function ServiceFigures({ project, service }: { project: string; service: string }) {
   const key = serviceStatsKey(project, service);
@@ -15,6 +16,8 @@ export function ServiceFigures({ project, service }: { project: string; service:
   if (!totals) return null;
   const cpuValues = (history ?? []).map((entry) => entry.cpuPercent);
   const cpuMax = Math.max(5, ...cpuValues.map((value) => value ?? 0));
+  const memoryValues = (history ?? []).map((entry) => entry.memoryBytes);
+  const memoryMax = Math.max(1, ...memoryValues.map((value) => value ?? 0));
   return (
     <div className="service-figures" data-testid="service-figures">
       <div className="figure">
@@ -29,11 +32,19 @@ export function ServiceFigures({ project, service }: { project: string; service:
         <span className="figure-value" data-testid="service-memory">
           {formatMemory(totals.memoryBytes, totals.memoryLimitBytes)}
         </span>
-        {totals.memoryLimitBytes !== null && (
+        {totals.memoryLimitBytes !== null ? (
           <MemoryBar
             used={totals.memoryBytes}
             limit={totals.memoryLimitBytes}
             label={`Memory of ${service} against its limit`}
+          />
+        ) : (
+          <Sparkline
+            values={memoryValues}
+            max={memoryMax}
+            label={`Memory of ${service}, last minutes`}
+            width={72}
+            height={16}
           />
         )}
       </div>
