@@ -40,10 +40,10 @@ function engineDroppingFirstRead(count: number): EngineWatch & { dials: () => nu
   const docker = engine.getDocker();
   const dial = docker.modem.dial.bind(docker.modem);
   let dials = 0;
-  docker.modem.dial = ((options: object, callback: (error: unknown, stream?: Readable) => void) => {
+  docker.modem.dial = ((...args: Parameters<typeof dial>) => {
     dials++;
-    if (dials === 1) return callback(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    return dial(options, callback);
+    if (dials === 1) return args[1]!(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), null);
+    return dial(...args);
   }) as typeof docker.modem.dial;
   return { ...engine, dials: () => dials };
 }
