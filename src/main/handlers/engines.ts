@@ -1,6 +1,7 @@
 import { allowedExternalUrl } from '../security/external-urls';
 import type { BerthServices } from '../services/create-services';
 import { openPublishedPort } from '../services/remote/open-port';
+import { portLinkRoute } from '../services/remote/port-links';
 import type { Desktop } from './desktop';
 import type { HandlerGroup, OperationsOf } from './handler-types';
 
@@ -15,9 +16,11 @@ export function enginesHandlers(services: BerthServices, desktop: Desktop): Hand
       'engines.switch': ({ name }) => engines.switchTo(name),
       'engines.remove': ({ name }) => engines.remove(name),
       'engines.openPort': async (input) => {
-        const route = await openPublishedPort(services.connection.getDocker(), services.scopes.current(), input);
-        // A tunnel is on 127.0.0.1; a direct link is on this machine or where main found the port published.
-        const publishedOn = route.via === 'direct' ? new URL(route.url).hostname : undefined;
+        const scope = services.scopes.current();
+        const route = await openPublishedPort(services.connection.getDocker(), scope, input);
+        // A tunnel is on 127.0.0.1; a remote tcp engine's direct link may go to that engine's host, nowhere else.
+        const engineRoute = scope.endpoint ? portLinkRoute(scope.endpoint) : null;
+        const publishedOn = engineRoute?.kind === 'direct' ? engineRoute.host : undefined;
         const allowed = allowedExternalUrl(route.url, { publishedOn });
         if (allowed !== null) await desktop.openExternal(allowed);
         return { ...route, opened: allowed !== null };
